@@ -1,0 +1,3 @@
+//! The `pactwatch` command line.
+
+fn main() {}

@@ -1,0 +1,1 @@
+//! Pactwatch dates: find date expressions and resolve them against the publication date

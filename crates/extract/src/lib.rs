@@ -1,0 +1,1 @@
+//! Pactwatch extraction: document text to entities, events and quotes

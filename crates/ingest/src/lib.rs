@@ -1,0 +1,1 @@
+//! Pactwatch ingest: files, HTML, feeds and JSON Lines into documents

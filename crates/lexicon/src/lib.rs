@@ -1,0 +1,1 @@
+//! Pactwatch lexicons: gazetteers and the event lexicon, compiled to automata

@@ -1,0 +1,1 @@
+//! Pactwatch language layer: sentences, tokens and folding with byte offsets
