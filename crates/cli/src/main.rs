@@ -1,3 +1,188 @@
-//! The `pactwatch` command line.
+//! The `pactwatch` command line: argument parsing and glue between the stages.
+//!
+//! Exit codes: 0 when every article was processed, 1 when some failed (each named on
+//! stderr with its reason), 2 for usage or setup errors. A closed stdout (`| head`)
+//! ends the run quietly with 0.
 
-fn main() {}
+mod bench;
+mod output;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use pw_extract::Extractor;
+use pw_ingest::Options;
+use rayon::prelude::*;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "pactwatch",
+    version,
+    about = "A sourced, queryable record of defense pacts, arms deals and military ties from news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract entities, events and quotes from articles (files or folders).
+    Extract {
+        /// Text, HTML, RSS/Atom or JSON Lines files, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format: JSON Lines (one object per article) or a readable report.
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Score extraction output against a gold annotation.
+    Eval {
+        /// The gold file (see corpus/eval/README.md).
+        #[arg(long)]
+        gold: PathBuf,
+        /// The output of `pactwatch extract` (JSON Lines).
+        output: PathBuf,
+        /// Print per-document misses and spurious items.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure ingest + extraction throughput over a corpus (files or folders).
+    Bench {
+        /// Corpus to measure (default: the bundled White House sample).
+        paths: Vec<PathBuf>,
+        /// Passes over the corpus per measurement; the best is reported.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            paths,
+            format,
+            threads,
+        } => extract(&paths, format, threads),
+        Command::Eval {
+            gold,
+            output,
+            verbose,
+            json,
+        } => eval(&gold, &output, verbose, json),
+        Command::Bench { paths, repeat } => bench::run(&paths, repeat).map(|()| true),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) => {
+            if error.chain().any(|cause| {
+                cause
+                    .downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("pactwatch: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Extracts every article under `paths`; returns whether all of them succeeded.
+fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<bool> {
+    if let Some(threads) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .context("cannot start worker threads")?;
+    }
+    let (files, missing) = pw_ingest::collect_inputs(paths);
+    let mut ok = true;
+    for error in &missing {
+        eprintln!("pactwatch: {error}");
+        ok = false;
+    }
+    let extractor = Extractor::new();
+    let options = Options::default();
+    let progress = output::progress(files.len() as u64);
+    // Files are read and extracted in parallel; output keeps the input order.
+    let results: Vec<(Vec<String>, Vec<String>)> = files
+        .par_iter()
+        .map(|path| {
+            let file_output = pw_ingest::read_file(path, &options);
+            let rendered = file_output
+                .documents
+                .iter()
+                .map(|document| {
+                    let extraction = extractor.extract(document);
+                    match format {
+                        Format::Jsonl => output::json_line(document, &extraction),
+                        Format::Text => output::text_report(document, &extraction),
+                    }
+                })
+                .collect();
+            let errors = file_output.errors.iter().map(ToString::to_string).collect();
+            progress.inc(1);
+            (rendered, errors)
+        })
+        .collect();
+    progress.finish_and_clear();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (rendered, errors) in results {
+        for error in errors {
+            eprintln!("pactwatch: {error}");
+            ok = false;
+        }
+        for item in rendered {
+            out.write_all(item.as_bytes())
+                .context("cannot write output")?;
+        }
+    }
+    out.flush().context("cannot write output")?;
+    Ok(ok)
+}
+
+fn eval(gold: &PathBuf, output: &PathBuf, verbose: bool, json: bool) -> Result<bool> {
+    let gold_text =
+        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let gold = pw_eval::parse_gold(&gold_text)
+        .with_context(|| format!("{} is not a gold file", gold.display()))?;
+    let output_text = std::fs::read_to_string(output)
+        .with_context(|| format!("cannot read {}", output.display()))?;
+    let (predictions, line_errors) = pw_eval::parse_predictions(&output_text);
+    for error in &line_errors {
+        eprintln!("pactwatch: {}: {error}", output.display());
+    }
+    let report = pw_eval::score(&gold, &predictions);
+    for warning in &report.warnings {
+        eprintln!("pactwatch: {warning}");
+    }
+    let mut stdout = io::stdout().lock();
+    if json {
+        writeln!(
+            stdout,
+            "{}",
+            serde_json::to_string_pretty(&report.to_json())?
+        )?;
+    } else {
+        write!(stdout, "{}", report.render(verbose))?;
+    }
+    Ok(line_errors.is_empty())
+}

@@ -1,1 +1,291 @@
-//! Pactwatch dates: find date expressions and resolve them against the publication date
+//! Pactwatch dates: find date expressions and resolve them against the publication date.
+//!
+//! [`find_dates`] lexes the text once and runs one left-to-right matcher over the tokens
+//! (no regex). Resolution is biased to the past, as news is: a bare "Monday" is the most
+//! recent Monday on or before publication, "July 20" without a year the nearest July 20
+//! not after it. Without a publication date nothing relative is guessed: such mentions
+//! are returned with `date: None`, and a month-day without a year is a
+//! [`PartialDate::MonthDay`].
+//!
+//! **Spans** cover the date words themselves: prepositions are left out ("in 2023" →
+//! `2023`, "on Monday" → `Monday`, "over the weekend" → `weekend`, "the 1990s" → `1990s`,
+//! "Tuesday night" → `Tuesday`), but the words that decide the resolution are kept
+//! ("last week", "earlier this month", "next Monday", "three days ago", "past decade",
+//! "Jul. 20", "July 20, 2023", "Monday, July 24, 2023", "2006-2019").
+
+mod calendar;
+mod lex;
+mod scan;
+
+pub use pw_model::{PartialDate, Span};
+
+/// What sort of date expression a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateKind {
+    /// Calendar words: "July 20, 2023", "Jul. 20", "December 2023", "in 2023", "in March",
+    /// "the 1990s", "2023-07-20", "(2006-2019)".
+    Absolute,
+    /// Relative to publication: "yesterday", "last week", "over the weekend", "this
+    /// year", "three days ago", "last Monday", "next Monday", "last March".
+    Relative,
+    /// A day of the week, bare or with "on"/"this": "Monday", "on Friday".
+    Weekday,
+    /// Not resolvable to a date: "recently", "in recent weeks", "a few days ago".
+    Vague,
+}
+
+/// One date expression found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DateMention {
+    /// Byte span of the date words in the text (see the crate docs for what is included).
+    pub span: Span,
+    pub kind: DateKind,
+    /// Resolved date, None when it cannot be resolved without guessing (and for pure
+    /// periods such as "last week" or "2006-2019", which have only a `range`).
+    pub date: Option<PartialDate>,
+    /// For expressions that denote a period ("last week", "over the weekend", "this
+    /// week", "(2006-2019)", "since 2020", "the 1990s", "past two years", "July 20-22,
+    /// 2023"), its first and last day/year when resolvable.
+    pub range: Option<(PartialDate, PartialDate)>,
+}
+
+/// Every date expression in `text` (byte spans into text, in order, not overlapping),
+/// resolved against the publication date when one is given as a [`PartialDate::Day`]
+/// (a coarser publication date counts as none). Linear: one lexing pass and one matching
+/// pass with bounded look-around.
+pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
+    scan::Scanner::new(text, lex::lex(text), published).run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: Option<&str> = Some("2023-07-30"); // Sunday
+    const P2: Option<&str> = Some("2025-11-11"); // Tuesday
+    const P3: Option<&str> = Some("2024-01-03"); // Wednesday
+
+    /// `span=date`, `span=first..last` for a range only, `span=date[first..last]` for
+    /// both, `span=-` for neither; mentions joined with "; ".
+    fn render(text: &str, published: Option<&str>) -> String {
+        let published = published.map(|p| p.parse::<PartialDate>().expect("valid test date"));
+        find_dates(text, published)
+            .iter()
+            .map(|m| {
+                let range = m.range.map(|(a, b)| format!("{a}..{b}"));
+                let value = match (m.date, range) {
+                    (Some(d), None) => d.to_string(),
+                    (Some(d), Some(r)) => format!("{d}[{r}]"),
+                    (None, Some(r)) => r,
+                    (None, None) => "-".to_string(),
+                };
+                format!("{}={value}", m.span.slice(text))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    #[rustfmt::skip]
+    const TABLE: &[(&str, Option<&str>, &str)] = &[
+        // Absolute days.
+        ("The deal was signed on July 20, 2023.", None, "July 20, 2023=2023-07-20"),
+        ("It happened July 20 2023 in Tehran", None, "July 20 2023=2023-07-20"),
+        ("It happened July 20,2023 in Tehran", None, "July 20,2023=2023-07-20"),
+        ("signed on 20 July 2023 by", None, "20 July 2023=2023-07-20"),
+        ("signed on Jul. 20 by the minister", P1, "Jul. 20=2023-07-20"),
+        ("signed on July 20 by", None, "July 20=--07-20"),
+        ("signed on 20 July by", P1, "20 July=2023-07-20"),
+        ("signed Dec. 28 in Tehran", P3, "Dec. 28=2023-12-28"),
+        ("signed Dec 28 in Tehran", P3, "Dec 28=2023-12-28"),
+        ("signed Jan. 2 in Tehran", P3, "Jan. 2=2024-01-02"),
+        ("on Feb. 29 last", Some("2023-03-01"), "Feb. 29=2020-02-29"),
+        ("on Feb. 30 nothing", None, ""),
+        ("at 9 a.m. on Jan. 5", None, "Jan. 5=--01-05"),
+        ("at 20:30 on July 5", None, "July 5=--07-05"),
+        ("the 20th of July", P1, "20th of July=2023-07-20"),
+        ("on September 3rd, 2021", None, "September 3rd, 2021=2021-09-03"),
+        ("July 20-22, 2023", None, "July 20-22, 2023=2023-07-20[2023-07-20..2023-07-22]"),
+        ("Monday, July 24, 2023 — The", None, "Monday, July 24, 2023=2023-07-24"),
+        ("Friday, 21 July, officials", P1, "Friday, 21 July=2023-07-21"),
+        ("date 2025-11-11 U.S. Deputy", None, "2025-11-11=2025-11-11"),
+        ("on 07/20/2023 at", None, "07/20/2023=2023-07-20"),
+        ("on 20/07/2023 at", None, "20/07/2023=2023-07-20"),
+        ("in 2023-13-45 nothing", None, ""),
+        // Months and years.
+        ("in December 2023 the", None, "December 2023=2023-12"),
+        ("In March 2023, the", None, "March 2023=2023-03"),
+        ("in March the army", P1, "March=2023-03"),
+        ("in March the army", None, "March=-"),
+        ("in August the army", P1, "August=2022-08"),
+        ("ahead of August’s general elections", P1, "August=2022-08"),
+        ("by the end of March", P1, "March=2023-03"),
+        ("in mid-July officials", P2, "July=2025-07"),
+        ("last March the", P1, "last March=2023-03"),
+        ("in December of last year", P1, "December of last year=2022-12"),
+        ("in July this year", None, "July this year=-"),
+        ("down 94% from last February", Some("2025-03-04"), "last February=2024-02"),
+        ("last December", P3, "last December=2022-12"),
+        ("next March the", P1, "next March=2024-03"),
+        ("in May it rained", P1, "May=2023-05"),
+        ("on May 5 it rained", None, "May 5=--05-05"),
+        ("In 2022, Maduro visited Tehran", None, "2022=2022"),
+        ("during a broader tour in 2023.", None, "2023=2023"),
+        ("Chávez in 1999, who easily bonded", None, "1999=1999"),
+        ("since 2020 the", P1, "2020=2020[2020..2023]"),
+        ("since 2020 the", None, "2020=2020"),
+        ("until 2008 the", None, "2008=2008"),
+        ("by 2030 the", None, "2030=2030"),
+        ("in mid-2023 the", None, "2023=2023"),
+        ("in late 2019 and early 2020", None, "2019=2019; 2020=2020"),
+        ("the 2019 report (2019) said", None, "2019=2019; 2019=2019"),
+        ("behind the 1994 bombing of the AMIA", None, "1994=1994"),
+        ("signed a 2019 agreement", None, "2019=2019"),
+        ("during the 1990s", None, "1990s=199X[1990..1999]"),
+        ("the early 2010s", None, "2010s=201X[2010..2019]"),
+        ("The 1990's were", None, "1990's=199X[1990..1999]"),
+        ("the war (2006-2019) ended", None, "2006-2019=2006..2019"),
+        ("the war (2006–2019) ended", None, "2006–2019=2006..2019"),
+        ("from 2006 to 2019 the", None, "2006 to 2019=2006..2019"),
+        ("between 2006 and 2019 the", None, "2006 and 2019=2006..2019"),
+        // Not dates.
+        ("a $350 million deal", None, ""),
+        ("1,725 soldiers and 85 people", None, ""),
+        ("in 2,023 cases", None, ""),
+        ("bought a 2022 Toyota", None, ""),
+        ("the 2000 troops left", None, ""),
+        ("of 1900 people", None, ""),
+        ("around 2000 people", None, ""),
+        ("Resolution No. 2023 was", None, ""),
+        ("ending 17 years of a strained relationship", P2, ""),
+        ("a 20-year cooperation agreement", None, ""),
+        ("You may go. May we continue?", None, ""),
+        ("May God help us", P1, ""),
+        ("a march on the capital", None, ""),
+        ("March organizers said", None, ""),
+        ("an August body", None, ""),
+        ("Theresa May said", None, ""),
+        ("one of May's aides", P1, ""),
+        ("on Mondays and Fridays", P1, ""),
+        ("the month and the week", P1, ""),
+        ("a two week visit", P1, ""),
+        ("Bessent on Sunday Morning Futures and Fox News Sunday", P1, ""),
+        ("on ABC This Week with", P1, ""),
+        ("Last Week in Review", P1, "Last Week=2023-07-17..2023-07-23"),
+        ("In today’s USA TODAY column", P1, "today=2023-07-30"),
+        ("after Black Friday sales", P1, ""),
+        // Relative.
+        ("yesterday", P1, "yesterday=2023-07-29"),
+        ("Today the", P2, "Today=2025-11-11"),
+        ("tomorrow", P1, "tomorrow=2023-07-31"),
+        ("yesterday", None, "yesterday=-"),
+        ("last night", P1, "last night=2023-07-29"),
+        ("this morning", P1, "this morning=2023-07-30"),
+        ("the deal signed last week", P1, "last week=2023-07-17..2023-07-23"),
+        ("this week", P1, "this week=2023-07-24..2023-07-30"),
+        ("next week", P2, "next week=2025-11-17..2025-11-23"),
+        ("over the past week", P2, "past week=2025-11-04..2025-11-11"),
+        ("last week", None, "last week=-"),
+        ("travelled to La Paz over the weekend to", P2, "weekend=2025-11-08..2025-11-09"),
+        ("last weekend", P2, "last weekend=2025-11-08..2025-11-09"),
+        ("over the weekend", P1, "weekend=2023-07-29..2023-07-30"),
+        ("last weekend", P1, "last weekend=2023-07-22..2023-07-23"),
+        ("next weekend", P2, "next weekend=2025-11-15..2025-11-16"),
+        ("last month", P3, "last month=2023-12"),
+        ("next month", P3, "next month=2024-02"),
+        ("earlier this month", P2, "earlier this month=2025-11"),
+        ("last year", P1, "last year=2022"),
+        ("earlier this year", P1, "earlier this year=2023"),
+        ("three days ago", P1, "three days ago=2023-07-27"),
+        ("2 weeks ago", P1, "2 weeks ago=2023-07-16"),
+        ("a week ago", P2, "a week ago=2025-11-04"),
+        ("two months ago", P3, "two months ago=2023-11"),
+        ("five years ago", P3, "five years ago=2019"),
+        ("three days ago", None, "three days ago=-"),
+        ("over the past decade", P1, "past decade=2013..2023"),
+        ("the past two years", P1, "past two years=2021-07-30..2023-07-30"),
+        ("in the last 10 days", P1, "last 10 days=2023-07-20..2023-07-30"),
+        // Weekdays.
+        ("last Monday", P1, "last Monday=2023-07-24"),
+        ("last Monday", P2, "last Monday=2025-11-10"),
+        ("last Tuesday", P2, "last Tuesday=2025-11-04"),
+        ("demanded answers Monday following", P1, "Monday=2023-07-24"),
+        ("Landau on Monday said", P2, "Monday=2025-11-10"),
+        ("Tuesday night", P2, "Tuesday=2025-11-11"),
+        ("on Saturday", P1, "Saturday=2023-07-29"),
+        ("on Sunday", P1, "Sunday=2023-07-30"),
+        ("next Monday", P2, "next Monday=2025-11-17"),
+        ("next Tuesday", P2, "next Tuesday=2025-11-18"),
+        ("reported on Friday", None, "Friday=-"),
+        ("demanded answers Monday following", None, "Monday=-"),
+        // Vague.
+        ("in recent weeks", P1, "recent weeks=-"),
+        ("recently, officials", P1, "recently=-"),
+        ("a few days ago", P1, "a few days ago=-"),
+        ("in the coming months", P1, "coming months=-"),
+        // Several in one text.
+        (
+            "Argentina sent a note on Monday, after the deal reached last week; in 2022 Maduro visited.",
+            P1,
+            "Monday=2023-07-24; last week=2023-07-17..2023-07-23; 2022=2022",
+        ),
+        // A coarse publication date is no publication date.
+        ("on Monday and July 20", Some("2023-07"), "Monday=-; July 20=--07-20"),
+    ];
+
+    #[test]
+    fn table() {
+        let mut failures = Vec::new();
+        for (text, published, expected) in TABLE {
+            let got = render(text, *published);
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?} (pub {published:?})\n   expected {expected:?}\n   got      {got:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} rows failed:\n{}",
+            failures.len(),
+            TABLE.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        let kinds = |text: &str| -> Vec<DateKind> {
+            find_dates(text, Some("2023-07-30".parse().expect("valid")))
+                .iter()
+                .map(|m| m.kind)
+                .collect()
+        };
+        use DateKind::*;
+        assert_eq!(kinds("July 20, 2023 and in March"), [Absolute, Absolute]);
+        assert_eq!(
+            kinds("yesterday, last week, last Monday"),
+            [Relative, Relative, Relative]
+        );
+        assert_eq!(kinds("on Monday and this Friday"), [Weekday, Weekday]);
+        assert_eq!(kinds("recently"), [Vague]);
+    }
+
+    #[test]
+    fn spans_are_absolute_and_ordered() {
+        let text = "Héctor said “on Monday” that in 2023 and July 20 …";
+        let found = find_dates(text, None);
+        assert_eq!(found.len(), 3);
+        assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        assert_eq!(found[2].span.slice(text), "July 20");
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        assert!(find_dates("", None).is_empty());
+        assert!(find_dates("2023", None).is_empty());
+        assert!(find_dates("99999999999999999999 July 4444444444", None).is_empty());
+        let _ = find_dates("in 2023-", None);
+        let _ = find_dates("July", Some("2023-07-30".parse().expect("valid")));
+        let _ = find_dates("last", None);
+    }
+}

@@ -1,0 +1,898 @@
+//! The matcher: one left-to-right pass over the tokens; at each token that can start (or
+//! anchor) a date expression, a bounded look-ahead/look-behind decides.
+
+use crate::calendar::{
+    add_months, add_months_days, day_date, days_in_month, from_days, is_valid, to_days, weekday,
+};
+use crate::lex::{Key, Kind, Tok, Unit};
+use crate::{DateKind, DateMention, Span};
+use pw_model::PartialDate;
+
+/// Lowercase words after a number that show it counts things rather than naming a year
+/// ("the 2000 troops", "of 1900 people").
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "members",
+    "men",
+    "women",
+    "children",
+    "civilians",
+    "units",
+    "tons",
+    "tonnes",
+    "meters",
+    "metres",
+    "km",
+    "kilometers",
+    "miles",
+    "feet",
+    "dollars",
+    "euros",
+    "rounds",
+    "missiles",
+    "drones",
+    "rockets",
+    "shells",
+    "vehicles",
+    "tanks",
+    "aircraft",
+    "jets",
+    "ships",
+    "votes",
+    "cases",
+    "deaths",
+    "dead",
+    "killed",
+    "hours",
+    "minutes",
+    "pages",
+    "times",
+    "barrels",
+    "pounds",
+    "kg",
+    "km2",
+    "hectares",
+    "sq",
+    "acres",
+    "officers",
+    "workers",
+    "students",
+    "families",
+    "homes",
+    "houses",
+    "buildings",
+    "fighters",
+    "militants",
+    "prisoners",
+];
+
+/// Calendar years accepted for bare 4-digit numbers.
+const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+pub struct Scanner<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Publication day number, when the publication date is a day.
+    pub_day: Option<i64>,
+    out: Vec<DateMention>,
+    /// End of the last mention (byte), so that look-behind never overlaps it.
+    last_end: usize,
+}
+
+/// A match: first and last token index (inclusive), kind, date, range.
+struct Hit {
+    first: usize,
+    last: usize,
+    kind: DateKind,
+    date: Option<PartialDate>,
+    range: Option<(PartialDate, PartialDate)>,
+}
+
+impl Hit {
+    fn new(first: usize, last: usize, kind: DateKind, date: Option<PartialDate>) -> Hit {
+        Hit {
+            first,
+            last,
+            kind,
+            date,
+            range: None,
+        }
+    }
+    fn with_range(mut self, range: Option<(PartialDate, PartialDate)>) -> Hit {
+        self.range = range;
+        self
+    }
+}
+
+impl<'a> Scanner<'a> {
+    pub fn new(text: &'a str, toks: Vec<Tok>, published: Option<PartialDate>) -> Scanner<'a> {
+        let pub_day = match published {
+            Some(PartialDate::Day { year, month, day }) if is_valid(year, month, day) => {
+                Some(to_days(year, month, day))
+            }
+            _ => None,
+        };
+        Scanner {
+            text,
+            toks,
+            pub_day,
+            out: Vec::new(),
+            last_end: 0,
+        }
+    }
+
+    pub fn run(mut self) -> Vec<DateMention> {
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.at(i) {
+                Some(hit) => {
+                    let start = self.toks[hit.first].start.max(self.last_end);
+                    let end = self.toks[hit.last].end;
+                    self.last_end = end;
+                    self.out.push(DateMention {
+                        span: Span::new(start, end),
+                        kind: hit.kind,
+                        date: hit.date,
+                        range: hit.range,
+                    });
+                    i = hit.last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        self.out
+    }
+
+    // ---- token helpers -------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn key(&self, i: usize) -> Key {
+        self.toks.get(i).map_or(Key::None, |t| t.key)
+    }
+
+    /// The key of the token before `i` (Key::None at the start).
+    fn prev_key(&self, i: usize) -> Key {
+        if i == 0 { Key::None } else { self.key(i - 1) }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    fn is_punct(&self, i: usize, c: u8) -> bool {
+        matches!(self.tok(i), Some(Tok { kind: Kind::Punct(p), .. }) if *p == c)
+    }
+
+    /// Token `j` starts exactly where token `i` ends.
+    fn adjacent(&self, i: usize, j: usize) -> bool {
+        match (self.tok(i), self.tok(j)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.word(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+
+    /// The word is all uppercase ("TODAY").
+    fn shouted(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// A capitalized word, not a date keyword, right before `i`: "Fox News Sunday",
+    /// "ABC This Week", "Black Friday" are names, not dates.
+    fn name_before(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .tok(i - 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.key == Key::None)
+            && self.capitalized(i - 1)
+    }
+
+    /// A plain number: (value, digit count, attached letters).
+    fn num(&self, i: usize) -> Option<(u32, u8, &'a str)> {
+        match self.tok(i)? {
+            Tok {
+                kind:
+                    Kind::Num {
+                        val,
+                        digits,
+                        digits_end,
+                    },
+                end,
+                ..
+            } => Some((*val, *digits, &self.text[*digits_end..*end])),
+            _ => None,
+        }
+    }
+
+    /// A 4-digit year (1000..=2100) without attached letters.
+    fn year_at(&self, i: usize) -> Option<i32> {
+        match self.num(i)? {
+            (v, 4, "") if (1000..=2100).contains(&v) => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    /// A day of month (1..=31, "20" or "20th").
+    fn day_at(&self, i: usize) -> Option<u8> {
+        let (v, digits, suffix) = self.num(i)?;
+        let ordinal = matches!(
+            suffix.to_ascii_lowercase().as_str(),
+            "" | "st" | "nd" | "rd" | "th"
+        );
+        // "20:30" is a time, "20,000" a number (but "20,2023" is a day and a year).
+        let glued = self.adjacent(i, i + 1) && self.adjacent(i + 1, i + 2);
+        let followed = glued
+            && match self.num(i + 2) {
+                Some((_, d, _)) if self.is_punct(i + 1, b',') => d == 3,
+                Some(_) => self.is_punct(i + 1, b':'),
+                None => false,
+            };
+        (digits <= 2 && (1..=31).contains(&v) && ordinal && !followed).then_some(v as u8)
+    }
+
+    /// A capitalized month name at `i`: (month, index of its last token incl. a dot).
+    fn month_at(&self, i: usize) -> Option<(u8, bool, usize)> {
+        match self.key(i) {
+            Key::Month(m, abbr) if self.capitalized(i) => {
+                let last = if abbr && self.is_punct(i + 1, b'.') && self.adjacent(i, i + 1) {
+                    i + 1
+                } else {
+                    i
+                };
+                Some((m, abbr, last))
+            }
+            _ => None,
+        }
+    }
+
+    /// `'s` after token `i`.
+    fn possessive_after(&self, i: usize) -> bool {
+        self.is_punct(i + 1, b'\'')
+            && self.adjacent(i, i + 1)
+            && self.adjacent(i + 1, i + 2)
+            && self.word(i + 2) == "s"
+    }
+
+    /// Token `i` is preceded by a word that makes a year or month a date: a trigger
+    /// preposition, "since", "from", "of" (when allowed), or "mid-".
+    fn triggered(&self, i: usize, allow_of: bool) -> bool {
+        if i == 0 {
+            return false;
+        }
+        match self.key(i - 1) {
+            Key::Trigger | Key::Since | Key::From | Key::Between | Key::Mid => true,
+            Key::Of => allow_of,
+            _ => {
+                i >= 2
+                    && self.is_punct(i - 1, b'-')
+                    && self.adjacent(i - 1, i)
+                    && self.key(i - 2) == Key::Mid
+            }
+        }
+    }
+
+    // ---- publication-relative helpers -------------------------------------------------
+
+    fn pub_ymd(&self) -> Option<(i32, u8, u8)> {
+        self.pub_day.map(from_days)
+    }
+
+    /// The year of month/day `m`/`d` nearest to, and not after, publication.
+    fn resolve_month_day(&self, m: u8, d: u8) -> PartialDate {
+        let Some((py, pm, pd)) = self.pub_ymd() else {
+            return PartialDate::MonthDay { month: m, day: d };
+        };
+        let mut year = if (m, d) <= (pm, pd) { py } else { py - 1 };
+        // Feb 29: back to the latest leap year.
+        for _ in 0..8 {
+            if is_valid(year, m, d) {
+                return PartialDate::Day {
+                    year,
+                    month: m,
+                    day: d,
+                };
+            }
+            year -= 1;
+        }
+        PartialDate::MonthDay { month: m, day: d }
+    }
+
+    /// Month `m` relative to publication: `shift` -1 = "last", 0 = most recent not
+    /// after, 1 = "next".
+    fn resolve_month(&self, m: u8, shift: i8) -> Option<PartialDate> {
+        let (py, pm, _) = self.pub_ymd()?;
+        let year = match shift {
+            -1 => {
+                // "last March" in July is this year's; "last February" in March and
+                // "last July" in July are a year back (the month just gone would be
+                // "last month").
+                let back = (i32::from(pm) - i32::from(m)).rem_euclid(12);
+                let back = if back <= 1 { back + 12 } else { back };
+                add_months(py, pm, -back).0
+            }
+            1 if m > pm => py,
+            1 => py + 1,
+            _ if m <= pm => py,
+            _ => py - 1,
+        };
+        Some(PartialDate::Month { year, month: m })
+    }
+
+    fn days(&self, delta: i64) -> Option<PartialDate> {
+        self.pub_day.map(|z| day_date(z + delta))
+    }
+
+    fn day_range(&self, a: i64, b: i64) -> Option<(PartialDate, PartialDate)> {
+        self.pub_day.map(|z| (day_date(z + a), day_date(z + b)))
+    }
+
+    // ---- matchers --------------------------------------------------------------------
+
+    fn at(&self, i: usize) -> Option<Hit> {
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num { .. } => self.number(i),
+            Kind::Punct(_) => None,
+            Kind::Word => match t.key {
+                Key::Month(..) => self.month(i),
+                Key::Weekday(w) => self.weekday(i, w),
+                // "USA TODAY" is a newspaper.
+                Key::Yesterday | Key::Today | Key::Tonight | Key::Tomorrow
+                    if self.shouted(i) && i > 0 && self.capitalized(i - 1) =>
+                {
+                    None
+                }
+                Key::Yesterday => Some(Hit::new(i, i, DateKind::Relative, self.days(-1))),
+                Key::Today | Key::Tonight => Some(Hit::new(i, i, DateKind::Relative, self.days(0))),
+                Key::Tomorrow => Some(Hit::new(i, i, DateKind::Relative, self.days(1))),
+                Key::Unit(unit, false) => self.unit(i, unit),
+                Key::Weekend => self.weekend(i),
+                Key::Count(n) => self.counted(i, i, u32::from(n)),
+                Key::Few => self.few(i),
+                Key::PartOfDay(night) => self.part_of_day(i, night),
+                Key::Recently => Some(Hit::new(i, i, DateKind::Vague, None)),
+                Key::Recent | Key::Coming => match self.key(i + 1) {
+                    Key::Unit(_, true) => Some(Hit::new(i, i + 1, DateKind::Vague, None)),
+                    _ => None,
+                },
+                _ => None,
+            },
+        }
+    }
+
+    /// Anything starting with a number: ISO and slashed dates, decades, year ranges,
+    /// "20 July [2023]", "3 days ago", "past 10 years", and bare years after a trigger.
+    fn number(&self, i: usize) -> Option<Hit> {
+        let (val, digits, suffix) = self.num(i)?;
+        // ISO 2023-07-20.
+        if digits == 4
+            && suffix.is_empty()
+            && let Some(hit) = self.iso(i, val)
+        {
+            return Some(hit);
+        }
+        // 07/20/2023 (US order; day first when the first part exceeds 12).
+        if digits <= 2 && self.is_punct(i + 1, b'/') && self.is_punct(i + 3, b'/') {
+            let chain = (i..i + 4).all(|k| self.adjacent(k, k + 1));
+            if let (true, Some((b, bd, "")), Some(y)) =
+                (chain, self.num(i + 2), self.year_at(i + 4))
+            {
+                let (m, d) = if val > 12 { (b, val) } else { (val, b) };
+                if bd <= 2 && m <= 12 && is_valid(y, m as u8, d as u8) {
+                    let date = PartialDate::Day {
+                        year: y,
+                        month: m as u8,
+                        day: d as u8,
+                    };
+                    return Some(Hit::new(i, i + 4, DateKind::Absolute, Some(date)));
+                }
+            }
+        }
+        // Decades: 1990s, 1990's.
+        if digits == 4 && val % 10 == 0 && (1000..=2100).contains(&val) {
+            let last = if suffix == "s" {
+                Some(i)
+            } else if suffix.is_empty() && self.possessive_after(i) {
+                Some(i + 2)
+            } else {
+                None
+            };
+            if let Some(last) = last {
+                let start = val as i32;
+                return Some(
+                    Hit::new(
+                        i,
+                        last,
+                        DateKind::Absolute,
+                        Some(PartialDate::Decade { start }),
+                    )
+                    .with_range(Some((
+                        PartialDate::Year { year: start },
+                        PartialDate::Year { year: start + 9 },
+                    ))),
+                );
+            }
+        }
+        // Counted units: "3 days ago", "past 10 years".
+        if digits <= 3
+            && suffix.is_empty()
+            && val > 0
+            && let Some(hit) = self.counted(i, i, val)
+        {
+            return Some(hit);
+        }
+        // "20 July [2023]", "20th of July".
+        if let Some(d) = self.day_at(i) {
+            let j = if self.key(i + 1) == Key::Of {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some((m, _, mlast)) = self.month_at(j) {
+                let (year, last) = match self.year_at(mlast + 1) {
+                    Some(y) => (Some(y), mlast + 1),
+                    None => (None, mlast),
+                };
+                return self.day_hit(i, last, year, m, d);
+            }
+        }
+        let year = self.year_at(i)?;
+        if !YEARS.contains(&(year as u32)) || self.glued_number(i) {
+            return None;
+        }
+        // Year ranges: 2006-2019, from 2006 to 2019, between 2006 and 2019.
+        let joiner = match self.prev_key(i) {
+            Key::From => Some(Key::To),
+            Key::Between => Some(Key::And),
+            _ => None,
+        };
+        let dash = self.is_punct(i + 1, b'-');
+        if (dash || (joiner.is_some() && joiner == Some(self.key(i + 1))))
+            && let Some(y2) = self.year_at(i + 2)
+            && y2 > year
+            && y2 - year <= 200
+            && !self.glued_number(i + 2)
+        {
+            return Some(
+                Hit::new(i, i + 2, DateKind::Absolute, None).with_range(Some((
+                    PartialDate::Year { year },
+                    PartialDate::Year { year: y2 },
+                ))),
+            );
+        }
+        // "2023-13-45", "2023-24": not a year.
+        if self.is_punct(i + 1, b'-')
+            && self.adjacent(i, i + 1)
+            && self.adjacent(i + 1, i + 2)
+            && self.num(i + 2).is_some()
+        {
+            return None;
+        }
+        let counted = self
+            .tok(i + 1)
+            .is_some_and(|t| t.kind == Kind::Word && COUNT_NOUNS.contains(&self.word(i + 1)));
+        if counted {
+            return None;
+        }
+        let date = Some(PartialDate::Year { year });
+        if self.prev_key(i) == Key::Since {
+            let range = self
+                .pub_ymd()
+                .map(|(py, _, _)| (PartialDate::Year { year }, PartialDate::Year { year: py }));
+            return Some(Hit::new(i, i, DateKind::Absolute, date).with_range(range));
+        }
+        let parenthesized = i > 0
+            && self.is_punct(i - 1, b'(')
+            && self.is_punct(i + 1, b')')
+            && self.adjacent(i - 1, i)
+            && self.adjacent(i, i + 1);
+        // A year as a modifier: "the 1994 bombing", "a 2019 agreement".
+        let modifier = matches!(
+            self.prev_key(i),
+            Key::The | Key::Det | Key::This | Key::Count(1)
+        ) && self.tok(i + 1).is_some_and(|t| {
+            t.kind == Kind::Word && self.word(i + 1).as_bytes()[0].is_ascii_lowercase()
+        });
+        if self.triggered(i, true) || parenthesized || modifier {
+            return Some(Hit::new(i, i, DateKind::Absolute, date));
+        }
+        None
+    }
+
+    /// Token `i` (a number) is glued to other number parts: "$2023", "1,2023", "2023.5",
+    /// "2023,000".
+    fn glued_number(&self, i: usize) -> bool {
+        let before = i > 0
+            && self.adjacent(i - 1, i)
+            && matches!(
+                self.tok(i - 1).map(|t| t.kind),
+                Some(Kind::Punct(b'$' | b'.' | b',' | b'/'))
+            );
+        let after = (self.is_punct(i + 1, b',') || self.is_punct(i + 1, b'.'))
+            && self.adjacent(i, i + 1)
+            && self.adjacent(i + 1, i + 2)
+            && self.num(i + 2).is_some();
+        before || after
+    }
+
+    fn iso(&self, i: usize, year: u32) -> Option<Hit> {
+        if !(self.is_punct(i + 1, b'-') && self.is_punct(i + 3, b'-')) {
+            return None;
+        }
+        if !(i..i + 4).all(|k| self.adjacent(k, k + 1)) {
+            return None;
+        }
+        let (m, 2, "") = self.num(i + 2)? else {
+            return None;
+        };
+        let (d, 1..=2, "") = self.num(i + 4)? else {
+            return None;
+        };
+        let (y, m, d) = (year as i32, u8::try_from(m).ok()?, u8::try_from(d).ok()?);
+        is_valid(y, m, d).then(|| {
+            let date = PartialDate::Day {
+                year: y,
+                month: m,
+                day: d,
+            };
+            Hit::new(i, i + 4, DateKind::Absolute, Some(date))
+        })
+    }
+
+    /// A day-precision absolute date from token `first` to `last`.
+    fn day_hit(&self, first: usize, last: usize, year: Option<i32>, m: u8, d: u8) -> Option<Hit> {
+        if d > days_in_month(year.unwrap_or(2000), m) {
+            return None;
+        }
+        let date = match year {
+            Some(year) => PartialDate::Day {
+                year,
+                month: m,
+                day: d,
+            },
+            None => self.resolve_month_day(m, d),
+        };
+        Some(Hit::new(first, last, DateKind::Absolute, Some(date)))
+    }
+
+    /// A month name: "July 20[, 2023]", "Jul. 20", "December 2023", "in March",
+    /// "August's", "last March".
+    fn month(&self, i: usize) -> Option<Hit> {
+        let (m, abbr, mlast) = self.month_at(i)?;
+        let j = mlast + 1;
+        if let Some(d) = self.day_at(j) {
+            // "July 20-22": keep the first day, the range when the year is known.
+            let mut last = j;
+            let mut to_day = None;
+            if self.is_punct(j + 1, b'-')
+                && let Some(d2) = self.day_at(j + 2)
+                && d2 > d
+            {
+                to_day = Some(d2);
+                last = j + 2;
+            }
+            let k = if self.is_punct(last + 1, b',') {
+                last + 2
+            } else {
+                last + 1
+            };
+            let year = self.year_at(k);
+            if year.is_some() {
+                last = k;
+            }
+            let mut hit = self.day_hit(i, last, year, m, d)?;
+            if let (Some(d2), Some(PartialDate::Day { year, month, .. })) = (to_day, hit.date)
+                && is_valid(year, month, d2)
+            {
+                hit.range = Some((
+                    PartialDate::Day {
+                        year,
+                        month,
+                        day: d,
+                    },
+                    PartialDate::Day {
+                        year,
+                        month,
+                        day: d2,
+                    },
+                ));
+            }
+            return Some(hit);
+        }
+        let k = if self.is_punct(j, b',') { j + 1 } else { j };
+        if let Some(year) = self.year_at(k)
+            && !self.glued_number(k)
+        {
+            let date = PartialDate::Month { year, month: m };
+            return Some(Hit::new(i, k, DateKind::Absolute, Some(date)));
+        }
+        // "December of last year", "July this year".
+        let k = if self.key(j) == Key::Of { j + 1 } else { j };
+        let delta = match self.key(k) {
+            Key::Last => Some(-1),
+            Key::This => Some(0),
+            Key::Next => Some(1),
+            _ => None,
+        };
+        if let Some(delta) = delta
+            && self.key(k + 1) == Key::Unit(Unit::Year, false)
+        {
+            let date = self.pub_ymd().map(|(py, _, _)| PartialDate::Month {
+                year: py + delta,
+                month: m,
+            });
+            return Some(Hit::new(i, k + 1, DateKind::Relative, date));
+        }
+        if abbr {
+            return None;
+        }
+        // A month alone: needs a trigger before it or a possessive after it. "May" is
+        // a modal verb and a surname, so it takes neither "of" nor the possessive.
+        let may = m == 5;
+        let (first, shift) = match self.prev_key(i) {
+            Key::Last => (i - 1, -1),
+            Key::Next => (i - 1, 1),
+            Key::This => (i - 1, 0),
+            _ if self.triggered(i, !may) || (!may && self.possessive_after(i)) => (i, 0),
+            _ => return None,
+        };
+        let kind = if first == i {
+            DateKind::Absolute
+        } else {
+            DateKind::Relative
+        };
+        Some(Hit::new(first, i, kind, self.resolve_month(m, shift)))
+    }
+
+    /// A weekday: "Monday", "on Friday", "last Monday", "next Monday",
+    /// "Monday, July 24, 2023" (absolute, the weekday inside the span).
+    fn weekday(&self, i: usize, w: u8) -> Option<Hit> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let j = if self.is_punct(i + 1, b',') {
+            i + 2
+        } else {
+            i + 1
+        };
+        if (matches!(self.key(j), Key::Month(..)) || self.day_at(j).is_some())
+            && let Some(hit) = self.at(j)
+            && hit.kind == DateKind::Absolute
+            && matches!(
+                hit.date,
+                Some(PartialDate::Day { .. } | PartialDate::MonthDay { .. })
+            )
+        {
+            return Some(Hit { first: i, ..hit });
+        }
+        // Names: "Fox News Sunday", "Black Friday", "Sunday Morning Futures",
+        // "Monday Night Football".
+        let titled_next = matches!(self.key(i + 1), Key::PartOfDay(_)) && self.capitalized(i + 1);
+        if self.name_before(i) || titled_next {
+            return None;
+        }
+        let z = self.pub_day;
+        let back = |strict: bool| {
+            z.map(|z| {
+                let mut delta = i64::from((weekday(z) + 7 - w) % 7);
+                if strict && delta == 0 {
+                    delta = 7;
+                }
+                day_date(z - delta)
+            })
+        };
+        match self.prev_key(i) {
+            Key::Last => Some(Hit::new(i - 1, i, DateKind::Relative, back(true))),
+            Key::Next => {
+                let date = z.map(|z| {
+                    let mut delta = i64::from((w + 7 - weekday(z)) % 7);
+                    if delta == 0 {
+                        delta = 7;
+                    }
+                    day_date(z + delta)
+                });
+                Some(Hit::new(i - 1, i, DateKind::Relative, date))
+            }
+            Key::This => Some(Hit::new(i - 1, i, DateKind::Weekday, back(false))),
+            _ => Some(Hit::new(i, i, DateKind::Weekday, back(false))),
+        }
+    }
+
+    /// "last/this/next/past week|month|year|decade", "earlier/later this month".
+    fn unit(&self, i: usize, unit: Unit) -> Option<Hit> {
+        if i == 0 {
+            return None;
+        }
+        let modifier = self.key(i - 1);
+        if !matches!(modifier, Key::Last | Key::This | Key::Next | Key::Past) {
+            return None;
+        }
+        // "ABC This Week" is a show; "Last Week" opening a headline is a date.
+        if self.capitalized(i) && i >= 2 && self.capitalized(i - 1) && self.name_before(i - 1) {
+            return None;
+        }
+        let first = if modifier == Key::This && i >= 2 && self.key(i - 2) == Key::Earlier {
+            i - 2
+        } else {
+            i - 1
+        };
+        let hit =
+            |date, range| Some(Hit::new(first, i, DateKind::Relative, date).with_range(range));
+        let z = self.pub_day;
+        let ymd = self.pub_ymd();
+        match unit {
+            Unit::Day => None,
+            Unit::Week => {
+                let monday = z.map(|z| -i64::from(weekday(z)));
+                let range = match modifier {
+                    Key::Past => self.day_range(-7, 0),
+                    Key::Last => monday.and_then(|m| self.day_range(m - 7, m - 1)),
+                    Key::Next => monday.and_then(|m| self.day_range(m + 7, m + 13)),
+                    _ => monday.and_then(|m| self.day_range(m, m + 6)),
+                };
+                hit(None, range)
+            }
+            Unit::Month => {
+                if modifier == Key::Past {
+                    let range = z.map(|z| (day_date(add_months_days(z, -1)), day_date(z)));
+                    return hit(None, range);
+                }
+                let delta = match modifier {
+                    Key::Last => -1,
+                    Key::Next => 1,
+                    _ => 0,
+                };
+                let date = ymd.map(|(y, m, _)| {
+                    let (year, month) = add_months(y, m, delta);
+                    PartialDate::Month { year, month }
+                });
+                hit(date, None)
+            }
+            Unit::Year => {
+                if modifier == Key::Past {
+                    let range = z.map(|z| (day_date(add_months_days(z, -12)), day_date(z)));
+                    return hit(None, range);
+                }
+                let delta = match modifier {
+                    Key::Last => -1,
+                    Key::Next => 1,
+                    _ => 0,
+                };
+                hit(
+                    ymd.map(|(y, _, _)| PartialDate::Year { year: y + delta }),
+                    None,
+                )
+            }
+            Unit::Decade => match modifier {
+                Key::Past | Key::Last => hit(
+                    None,
+                    ymd.map(|(y, _, _)| {
+                        (
+                            PartialDate::Year { year: y - 10 },
+                            PartialDate::Year { year: y },
+                        )
+                    }),
+                ),
+                Key::This => hit(
+                    ymd.map(|(y, _, _)| PartialDate::Decade {
+                        start: y.div_euclid(10) * 10,
+                    }),
+                    None,
+                ),
+                _ => None,
+            },
+        }
+    }
+
+    /// "over the weekend", "last weekend", "this weekend", "next weekend".
+    fn weekend(&self, i: usize) -> Option<Hit> {
+        let modifier = self.prev_key(i);
+        if !matches!(
+            modifier,
+            Key::The | Key::Last | Key::This | Key::Next | Key::Past
+        ) {
+            return None;
+        }
+        let first = if modifier == Key::The { i } else { i - 1 };
+        let range = self.pub_day.map(|z| {
+            let wd = i64::from(weekday(z));
+            // Saturday of the most recent weekend, on or before publication.
+            let mut sat = if wd >= 5 { z - (wd - 5) } else { z - wd - 2 };
+            match modifier {
+                Key::Last if wd >= 5 => sat -= 7,
+                // The first weekend after publication.
+                Key::Next => sat = if wd < 5 { z + 5 - wd } else { z + 12 - wd },
+                _ => {}
+            }
+            (day_date(sat), day_date(sat + 1))
+        });
+        Some(Hit::new(first, i, DateKind::Relative, None).with_range(range))
+    }
+
+    /// "N days/weeks/months/years ago" and "past/last N days/.../years" where the count
+    /// (a number or a number word) is token `i`.
+    fn counted(&self, first: usize, i: usize, n: u32) -> Option<Hit> {
+        let Key::Unit(unit, plural) = self.key(i + 1) else {
+            return None;
+        };
+        // "a week", "two weeks"; not "two week" (a modifier: "a two week visit").
+        if plural == (n == 1) {
+            return None;
+        }
+        let n = i64::from(n);
+        let z = self.pub_day;
+        if self.key(i + 2) == Key::Ago {
+            let date = match unit {
+                Unit::Day => z.map(|z| day_date(z - n)),
+                Unit::Week => z.map(|z| day_date(z - 7 * n)),
+                Unit::Month => self.pub_ymd().map(|(y, m, _)| {
+                    let (year, month) = add_months(y, m, -(n as i32));
+                    PartialDate::Month { year, month }
+                }),
+                Unit::Year => self
+                    .pub_ymd()
+                    .map(|(y, _, _)| PartialDate::Year { year: y - n as i32 }),
+                Unit::Decade => self.pub_ymd().map(|(y, _, _)| PartialDate::Year {
+                    year: y - 10 * n as i32,
+                }),
+            };
+            return Some(Hit::new(first, i + 2, DateKind::Relative, date));
+        }
+        if first == 0 || !matches!(self.key(first - 1), Key::Past | Key::Last) || !plural {
+            return None;
+        }
+        let range = z.map(|z| {
+            let from = match unit {
+                Unit::Day => z - n,
+                Unit::Week => z - 7 * n,
+                Unit::Month => add_months_days(z, -(n as i32)),
+                Unit::Year => add_months_days(z, -12 * n as i32),
+                Unit::Decade => add_months_days(z, -120 * n as i32),
+            };
+            (day_date(from), day_date(z))
+        });
+        Some(Hit::new(first - 1, i + 1, DateKind::Relative, None).with_range(range))
+    }
+
+    /// "a few days ago", "several weeks ago", "the past few years" (vague).
+    fn few(&self, i: usize) -> Option<Hit> {
+        let Key::Unit(_, true) = self.key(i + 1) else {
+            return None;
+        };
+        let mut first = if i > 0 && self.key(i - 1) == Key::Count(1) {
+            i - 1
+        } else {
+            i
+        };
+        if self.key(i + 2) == Key::Ago {
+            return Some(Hit::new(first, i + 2, DateKind::Vague, None));
+        }
+        if first > 0 && matches!(self.key(first - 1), Key::Past | Key::Last) {
+            first -= 1;
+            return Some(Hit::new(first, i + 1, DateKind::Vague, None));
+        }
+        None
+    }
+
+    /// "last night", "this morning/afternoon/evening".
+    fn part_of_day(&self, i: usize, night: bool) -> Option<Hit> {
+        match self.prev_key(i) {
+            Key::Last if night => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(-1))),
+            Key::This if !night => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(0))),
+            _ => None,
+        }
+    }
+}

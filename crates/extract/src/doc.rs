@@ -1,0 +1,165 @@
+//! Per-document analysis shared by every extraction step: paragraphs, sentences,
+//! tokens (with the sentence each belongs to) and a lowercase copy of the text with
+//! the same byte offsets.
+
+use pw_model::Span;
+use pw_text::{Token, TokenKind};
+
+pub(crate) struct Doc<'t> {
+    pub(crate) text: &'t str,
+    /// ASCII-lowercased copy: same length and offsets as `text`.
+    pub(crate) lower: String,
+    pub(crate) paragraphs: Vec<Span>,
+    pub(crate) sentences: Vec<Span>,
+    pub(crate) tokens: Vec<Token>,
+    /// For each sentence, the range of its tokens in `tokens`.
+    pub(crate) sentence_tokens: Vec<(usize, usize)>,
+}
+
+impl<'t> Doc<'t> {
+    pub(crate) fn new(text: &'t str) -> Doc<'t> {
+        let lower = text.to_ascii_lowercase();
+        let paragraphs = pw_text::paragraphs(text);
+        let sentences = pw_text::sentences(text);
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        let mut sentence_tokens = Vec::with_capacity(sentences.len());
+        for sentence in &sentences {
+            let first = tokens.len();
+            pw_text::tokenize(text, *sentence, &mut tokens);
+            sentence_tokens.push((first, tokens.len()));
+        }
+        Doc {
+            text,
+            lower,
+            paragraphs,
+            sentences,
+            tokens,
+            sentence_tokens,
+        }
+    }
+
+    pub(crate) fn word(&self, index: usize) -> &'t str {
+        self.tokens[index].span.slice(self.text)
+    }
+
+    pub(crate) fn lower_word(&self, index: usize) -> &str {
+        self.tokens[index].span.slice(&self.lower)
+    }
+
+    pub(crate) fn is_word(&self, index: usize) -> bool {
+        matches!(self.tokens[index].kind, TokenKind::Word)
+    }
+
+    /// The sentence holding byte `offset` (the last sentence starting at or before it).
+    pub(crate) fn sentence_at(&self, offset: usize) -> usize {
+        self.sentences
+            .partition_point(|sentence| sentence.start <= offset)
+            .saturating_sub(1)
+    }
+
+    pub(crate) fn paragraph_at(&self, offset: usize) -> usize {
+        self.paragraphs
+            .partition_point(|paragraph| paragraph.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub(crate) fn token_from(&self, offset: usize) -> usize {
+        self.tokens
+            .partition_point(|token| token.span.start < offset)
+    }
+
+    /// Index one past the last token ending at or before `offset`.
+    pub(crate) fn token_until(&self, offset: usize) -> usize {
+        self.tokens
+            .partition_point(|token| token.span.end <= offset)
+    }
+
+    pub(crate) fn sentence_of_token(&self, index: usize) -> usize {
+        self.sentence_tokens
+            .partition_point(|&(_, end)| end <= index)
+    }
+
+    /// The lowercase text between two byte offsets (clamped to char boundaries).
+    pub(crate) fn lower_slice(&self, start: usize, end: usize) -> &str {
+        let mut start = start.min(self.lower.len());
+        let mut end = end.min(self.lower.len()).max(start);
+        while !self.lower.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.lower.is_char_boundary(end) {
+            end += 1;
+        }
+        &self.lower[start..end]
+    }
+}
+
+/// True when `haystack` contains `needle` as whole words.
+pub(crate) fn has_phrase(haystack: &str, needle: &str) -> bool {
+    find_phrase(haystack, needle).is_some()
+}
+
+/// Byte offset of the first whole-word occurrence of `needle` in `haystack`.
+pub(crate) fn find_phrase(haystack: &str, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(found) = haystack[from..].find(needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return Some(start);
+        }
+        from = start + 1;
+        while !haystack.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// Byte offset of the last whole-word occurrence of `needle` in `haystack`.
+pub(crate) fn rfind_phrase(haystack: &str, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let mut until = haystack.len();
+    while let Some(start) = haystack[..until].rfind(needle) {
+        let end = start + needle.len();
+        let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        if before_ok && after_ok {
+            return Some(start);
+        }
+        if start == 0 {
+            break;
+        }
+        until = start + needle.len() - 1;
+        while !haystack.is_char_boundary(until) {
+            until -= 1;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_words() {
+        assert!(has_phrase("they will give us drones", "will"));
+        assert!(!has_phrase("goodwill is rare", "will"));
+        assert_eq!(rfind_phrase("said it said", "said"), Some(8));
+        assert_eq!(find_phrase("unsaid, said", "said"), Some(8));
+    }
+
+    #[test]
+    fn tokens_know_their_sentences() {
+        let doc = Doc::new("Iran signed. Bolivia agreed.\nNew paragraph here.");
+        assert_eq!(doc.sentences.len(), 3);
+        let index = doc.token_from(doc.text.find("Bolivia").unwrap());
+        assert_eq!(doc.word(index), "Bolivia");
+        assert_eq!(doc.sentence_of_token(index), 1);
+        assert_eq!(doc.sentence_at(doc.text.find("New").unwrap()), 2);
+    }
+}

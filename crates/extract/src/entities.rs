@@ -1,0 +1,351 @@
+//! Within-document coreference: mentions become entities. Countries group by ISO
+//! code (names and demonyms alike), lexicon entries by canonical name, people by name
+//! parts ("Novillo" and "Novillo Aguilar" join "Edmundo Novillo Aguilar"), and
+//! organizations by name and by the acronyms they define ("(ISW)").
+
+use crate::doc::Doc;
+use crate::names::Draft;
+use pw_lexicon::Lexicon;
+use pw_model::{Entity, EntityId, EntityKind, Mention};
+use std::collections::HashMap;
+
+/// A mention tied to its entity, in text order.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Linked {
+    pub(crate) draft: usize,
+    pub(crate) entity: usize,
+}
+
+pub(crate) struct Resolved {
+    pub(crate) entities: Vec<Entity>,
+    /// For each entity: is it a media organization; for capitals, the country they stand for.
+    pub(crate) media: Vec<bool>,
+    pub(crate) capital_of: Vec<Option<String>>,
+    pub(crate) links: Vec<Linked>,
+}
+
+struct Cluster {
+    kind: EntityKind,
+    canonical: Option<String>,
+    names: Vec<String>,
+    aliases: Vec<String>,
+    country: Option<String>,
+    roles: Vec<String>,
+    office: bool,
+    media: bool,
+    capital_of: Option<String>,
+    origin: &'static str,
+    drafts: Vec<usize>,
+    /// Folded name parts, for people.
+    parts: Vec<String>,
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    let value = value.trim();
+    if !value.is_empty() && !list.iter().any(|existing| existing == value) {
+        list.push(value.to_string());
+    }
+}
+
+pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolved {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut draft_cluster: Vec<Option<usize>> = vec![None; drafts.len()];
+
+    for (draft_index, draft) in drafts.iter().enumerate() {
+        let Some(kind) = draft.kind else { continue };
+        if draft.generic {
+            continue;
+        }
+        let folded_name = pw_text::fold(&draft.name);
+        // 1. An acronym defined earlier in the document.
+        let mut cluster = acronyms
+            .get(draft.name.as_str())
+            .copied()
+            .filter(|&c| clusters[c].kind == kind || kind == EntityKind::Organization);
+        // 2. The same key.
+        let key = match kind {
+            EntityKind::Country => (
+                kind,
+                draft.country.clone().unwrap_or_else(|| folded_name.clone()),
+            ),
+            _ => (
+                kind,
+                draft
+                    .canonical
+                    .as_deref()
+                    .map(pw_text::fold)
+                    .unwrap_or_else(|| folded_name.clone()),
+            ),
+        };
+        if cluster.is_none() {
+            cluster = by_key.get(&key).copied();
+        }
+        // 3. People: name parts.
+        if cluster.is_none() && kind == EntityKind::Person {
+            let parts: Vec<String> = folded_name.split(' ').map(str::to_string).collect();
+            cluster = clusters
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, existing)| {
+                    existing.kind == EntityKind::Person
+                        && (parts.iter().all(|part| existing.parts.contains(part))
+                            || (parts.len() >= 2
+                                && existing.parts.iter().all(|part| parts.contains(part))))
+                })
+                .map(|(index, _)| index);
+        }
+        // 4. Organizations: one name inside the other after an acronym ("Institute" + "ISW").
+        let cluster_index = match cluster {
+            Some(index) => index,
+            None => {
+                clusters.push(Cluster {
+                    kind,
+                    canonical: None,
+                    names: Vec::new(),
+                    aliases: Vec::new(),
+                    country: None,
+                    roles: Vec::new(),
+                    office: false,
+                    media: false,
+                    capital_of: None,
+                    origin: draft.origin,
+                    drafts: Vec::new(),
+                    parts: Vec::new(),
+                });
+                clusters.len() - 1
+            }
+        };
+        by_key.entry(key).or_insert(cluster_index);
+        let target = &mut clusters[cluster_index];
+        if target.canonical.is_none() {
+            target.canonical = draft.canonical.clone();
+        }
+        if draft.named {
+            push_unique(&mut target.names, &draft.name);
+        }
+        push_unique(&mut target.aliases, &draft.name);
+        for alias in &draft.aliases {
+            push_unique(&mut target.aliases, alias);
+        }
+        if let Some(canonical) = &draft.canonical {
+            push_unique(&mut target.aliases, canonical);
+        }
+        if target.country.is_none() {
+            target.country = draft.country.clone();
+        }
+        if let Some(role) = &draft.role {
+            push_unique(&mut target.roles, role);
+        }
+        target.office |= draft.office;
+        target.media |= draft.media;
+        if target.capital_of.is_none() {
+            target.capital_of = draft.capital_of.clone();
+        }
+        for part in folded_name.split(' ') {
+            if !part.is_empty() && !target.parts.iter().any(|existing| existing == part) {
+                target.parts.push(part.to_string());
+            }
+        }
+        target.drafts.push(draft_index);
+        draft_cluster[draft_index] = Some(cluster_index);
+        if let Some(acronym) = &draft.defines {
+            acronyms.insert(acronym.clone(), cluster_index);
+            push_unique(&mut clusters[cluster_index].aliases, acronym);
+        }
+    }
+
+    // "ANSU-100 (Mohajer-2)": a name in parentheses right after another of the same kind.
+    for (draft_index, draft) in drafts.iter().enumerate() {
+        let Some(outer) = draft_cluster[draft_index] else {
+            continue;
+        };
+        let after = doc.text.get(draft.span.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix(" (").or_else(|| after.strip_prefix('(')) else {
+            continue;
+        };
+        let inner_start = draft.span.end + (after.len() - rest.len());
+        let Some((inner_index, inner)) = drafts
+            .iter()
+            .enumerate()
+            .find(|(_, other)| other.span.start == inner_start)
+        else {
+            continue;
+        };
+        if inner.kind != draft.kind
+            || doc
+                .text
+                .get(inner.span.end..)
+                .is_none_or(|tail| !tail.starts_with(')'))
+        {
+            continue;
+        }
+        if let Some(inner_cluster) = draft_cluster[inner_index]
+            && inner_cluster != outer
+            && matches!(draft.kind, Some(EntityKind::Equipment))
+        {
+            merge_clusters(&mut clusters, &mut draft_cluster, outer, inner_cluster);
+        }
+    }
+
+    // Countries for people and organizations that the text does not tie to one.
+    let mut country_counts: HashMap<String, usize> = HashMap::new();
+    for cluster in &clusters {
+        if cluster.kind == EntityKind::Country
+            && let Some(code) = &cluster.country
+        {
+            *country_counts.entry(code.clone()).or_default() += cluster.drafts.len();
+        }
+    }
+    let top_country = country_counts
+        .iter()
+        .max_by_key(|(code, count)| (**count, std::cmp::Reverse((*code).clone())))
+        .map(|(code, _)| code.clone());
+    for cluster in clusters.iter_mut() {
+        if cluster.country.is_some()
+            || cluster.drafts.is_empty()
+            || !matches!(
+                cluster.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Location
+            )
+        {
+            continue;
+        }
+        // The only country named in the sentence of the first mention.
+        let first = &drafts[cluster.drafts[0]];
+        let sentence = doc.sentences[doc.sentence_at(first.span.start)];
+        let mut codes: Vec<&String> = drafts
+            .iter()
+            .filter(|other| {
+                other.kind == Some(EntityKind::Country) && sentence.contains(other.span)
+            })
+            .filter_map(|other| other.country.as_ref())
+            .collect();
+        codes.dedup();
+        if codes.len() == 1 && codes.iter().all(|code| *code == codes[0]) {
+            cluster.country = Some(codes[0].clone());
+        } else if cluster.kind == EntityKind::Person && cluster.office {
+            cluster.country = top_country.clone();
+        }
+    }
+
+    // Entities in order of first mention.
+    let mut order: Vec<usize> = (0..clusters.len())
+        .filter(|&index| !clusters[index].drafts.is_empty())
+        .collect();
+    order.sort_by_key(|&index| drafts[clusters[index].drafts[0]].span.start);
+    let mut entities = Vec::with_capacity(order.len());
+    let mut media = Vec::with_capacity(order.len());
+    let mut capital_of = Vec::with_capacity(order.len());
+    let mut new_index = vec![usize::MAX; clusters.len()];
+    for (position, &cluster_index) in order.iter().enumerate() {
+        new_index[cluster_index] = position;
+        let cluster = &clusters[cluster_index];
+        let name = canonical_name(cluster, lexicon);
+        let mut aliases = cluster.aliases.clone();
+        aliases.sort();
+        aliases.dedup();
+        let mut mentions: Vec<Mention> = cluster
+            .drafts
+            .iter()
+            .map(|&draft_index| {
+                let draft = &drafts[draft_index];
+                Mention {
+                    span: draft.span,
+                    sentence: doc.sentence_at(draft.span.start),
+                    named: draft.named,
+                }
+            })
+            .collect();
+        mentions.sort_by_key(|mention| mention.span);
+        mentions.dedup_by_key(|mention| mention.span);
+        entities.push(Entity {
+            id: EntityId(position as u32),
+            kind: cluster.kind,
+            name,
+            aliases,
+            country: cluster.country.clone(),
+            roles: cluster.roles.clone(),
+            source: cluster.origin.to_string(),
+            mentions,
+        });
+        media.push(cluster.media);
+        capital_of.push(cluster.capital_of.clone());
+    }
+    let mut links: Vec<Linked> = draft_cluster
+        .iter()
+        .enumerate()
+        .filter_map(|(draft, cluster)| {
+            cluster.map(|cluster| Linked {
+                draft,
+                entity: new_index[cluster],
+            })
+        })
+        .filter(|link| link.entity != usize::MAX)
+        .collect();
+    links.sort_by_key(|link| drafts[link.draft].span.start);
+    Resolved {
+        entities,
+        media,
+        capital_of,
+        links,
+    }
+}
+
+fn merge_clusters(
+    clusters: &mut [Cluster],
+    draft_cluster: &mut [Option<usize>],
+    into: usize,
+    from: usize,
+) {
+    let moved = std::mem::take(&mut clusters[from].drafts);
+    let names = std::mem::take(&mut clusters[from].names);
+    let aliases = std::mem::take(&mut clusters[from].aliases);
+    let canonical = clusters[from].canonical.take();
+    let target = &mut clusters[into];
+    for draft in &moved {
+        draft_cluster[*draft] = Some(into);
+    }
+    target.drafts.extend(moved);
+    for name in names {
+        push_unique(&mut target.names, &name);
+    }
+    for alias in aliases {
+        push_unique(&mut target.aliases, &alias);
+    }
+    // A lexicon canonical name beats a name only seen in the text.
+    if let Some(canonical) = canonical {
+        push_unique(&mut target.aliases, &canonical);
+        target.canonical = Some(canonical);
+    }
+    target.drafts.sort_unstable();
+}
+
+/// The lexicon's name for countries and lexicon entries; otherwise the fullest name
+/// seen (most words; acronyms only when nothing else names the entity).
+fn canonical_name(cluster: &Cluster, lexicon: &Lexicon) -> String {
+    if cluster.kind == EntityKind::Country
+        && let Some(code) = &cluster.country
+        && let Some(country) = lexicon.country(code)
+    {
+        return country.name.clone();
+    }
+    if let Some(canonical) = &cluster.canonical {
+        return canonical.clone();
+    }
+    cluster
+        .names
+        .iter()
+        .max_by_key(|name| {
+            (
+                !pw_text::is_acronym(name),
+                name.split_whitespace().count(),
+                name.len(),
+            )
+        })
+        .or(cluster.aliases.first())
+        .cloned()
+        .unwrap_or_default()
+}

@@ -1,0 +1,1272 @@
+//! Event coding: trigger words and phrases from the event lexicon, their arguments
+//! from the argument frame (subject, object, "with", "to", "from", "by", "between X and
+//! Y", possessives), equipment, place, date and modality from the clause around them.
+//!
+//! Everything is per sentence except two document-level passes: an event that names
+//! only one side borrows the other from the nearest related event that names both
+//! ("the pact includes the sale of arms"), and an agreement with no date of its own
+//! takes the date of an anaphoric mention ("the agreement sealed July 20").
+
+use crate::doc::{Doc, has_phrase};
+use crate::entities::Resolved;
+use crate::names::Draft;
+use crate::quotes::{Attribution, QuoteSpan};
+use crate::triggers::{Frame, TriggerEntry, TriggerHit, Triggers};
+use crate::words::{
+    self, AID_CONTEXT, LIGHT_VERBS, MILITARY_CONTEXT, MODALITY_CUES, NEGATIONS,
+    NOUN_PHRASE_FILLERS, RECEIVER_VERBS, STATE_NOUNS,
+};
+use pw_dates::DateMention;
+use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
+
+/// An actor candidate in a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Actor {
+    start: usize,
+    end: usize,
+    entity: usize,
+    /// The preposition governing the mention ("with", "to", "by", ...), if any.
+    prep: Option<&'static str>,
+    possessive: bool,
+    /// Only usable as a place ("to La Paz", "in Maracay").
+    place_only: bool,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "to",
+    "from",
+    "by",
+    "between",
+    "of",
+    "on",
+    "against",
+    "in",
+    "at",
+    "for",
+    "and",
+    "according",
+    "into",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "including",
+    "over",
+    "about",
+    "after",
+    "before",
+];
+
+/// A candidate event before dates and document-level filling.
+#[derive(Clone, Debug)]
+struct Draft2 {
+    event_type: EventType,
+    sentence: usize,
+    trigger: Span,
+    noun: bool,
+    source: Vec<usize>,
+    target: Vec<usize>,
+    equipment: Vec<usize>,
+    location: Vec<usize>,
+    modality: Modality,
+    attributed_to: Option<usize>,
+    date: Option<PartialDate>,
+    date_text: Option<String>,
+}
+
+pub(crate) struct EventInput<'a, 't> {
+    pub(crate) doc: &'a Doc<'t>,
+    pub(crate) drafts: &'a [Draft],
+    pub(crate) resolved: &'a Resolved,
+    pub(crate) triggers: &'a Triggers,
+    pub(crate) dates: &'a [DateMention],
+    pub(crate) quotes: &'a [QuoteSpan],
+    pub(crate) attributions: &'a [Attribution],
+}
+
+pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
+    let doc = input.doc;
+    let mut hits = Vec::new();
+    input.triggers.find(&doc.lower, &mut hits);
+    let mut candidates: Vec<Draft2> = Vec::new();
+    // Triggers that produced an event or are verbs: they claim nearby dates.
+    let mut claimants: Vec<(usize, Span)> = Vec::new();
+    // Dated agreement mentions without actors: "the agreement sealed July 20".
+    let mut anaphoric_agreement_dates: Vec<(usize, PartialDate, String)> = Vec::new();
+    let mut hit_index = 0;
+    for sentence in 0..doc.sentences.len() {
+        let sentence_span = doc.sentences[sentence];
+        let actors = sentence_actors(input, sentence);
+        while hit_index < hits.len() && hits[hit_index].start < sentence_span.start {
+            hit_index += 1;
+        }
+        let first_hit = hit_index;
+        while hit_index < hits.len() && hits[hit_index].end <= sentence_span.end {
+            hit_index += 1;
+        }
+        for hit in &hits[first_hit..hit_index] {
+            let Some((entry, noun)) = choose_entry(input, hit, sentence) else {
+                continue;
+            };
+            let entry = &input.triggers.entries[entry];
+            if !noun {
+                claimants.push((sentence, Span::new(hit.start, hit.end)));
+            }
+            if let Some(candidate) = code_event(input, sentence, hit, entry, noun, &actors) {
+                if noun {
+                    claimants.push((sentence, Span::new(hit.start, hit.end)));
+                }
+                candidates.push(candidate);
+            } else if entry.event_type == EventType::Agree
+                && let Some(date) =
+                    nearest_date(input, sentence, Span::new(hit.start, hit.end), &[])
+                && let Some(resolved) = date.date
+            {
+                anaphoric_agreement_dates.push((
+                    hit.start,
+                    resolved,
+                    date.span.slice(doc.text).to_string(),
+                ));
+            }
+        }
+    }
+    // Dates.
+    for candidate in candidates.iter_mut() {
+        let others: Vec<Span> = claimants
+            .iter()
+            .filter(|(sentence, span)| {
+                *sentence == candidate.sentence && *span != candidate.trigger
+            })
+            .map(|(_, span)| *span)
+            .collect();
+        if let Some(date) = nearest_date(input, candidate.sentence, candidate.trigger, &others) {
+            candidate.date = date.date;
+            candidate.date_text = Some(date.span.slice(doc.text).to_string());
+        }
+    }
+    for candidate in candidates.iter_mut() {
+        if candidate.event_type == EventType::Agree
+            && candidate.date.is_none()
+            && candidate.date_text.is_none()
+        {
+            let nearest = anaphoric_agreement_dates
+                .iter()
+                .min_by_key(|(offset, _, _)| offset.abs_diff(candidate.trigger.start));
+            if let Some((_, date, text)) = nearest {
+                candidate.date = Some(*date);
+                candidate.date_text = Some(text.clone());
+            }
+        }
+    }
+    let mut candidates = merge_same_sentence(candidates);
+    fill_missing_sides(&mut candidates, input);
+    candidates.retain(|candidate| !candidate.source.is_empty() || !candidate.target.is_empty());
+    candidates
+        .into_iter()
+        .enumerate()
+        .map(|(index, candidate)| {
+            let sentence_span = doc.sentences[candidate.sentence];
+            let id_of = |list: &[usize]| {
+                list.iter()
+                    .map(|&entity| input.resolved.entities[entity].id)
+                    .collect::<Vec<_>>()
+            };
+            Event {
+                id: EventId(index as u32),
+                event_type: candidate.event_type,
+                plover: candidate.event_type.plover(),
+                source: id_of(&candidate.source),
+                target: id_of(&candidate.target),
+                equipment: id_of(&candidate.equipment),
+                location: id_of(&candidate.location),
+                date: candidate.date,
+                date_text: candidate.date_text,
+                modality: candidate.modality,
+                attributed_to: candidate
+                    .attributed_to
+                    .map(|entity| input.resolved.entities[entity].id),
+                trigger: candidate.trigger.slice(doc.text).to_string(),
+                trigger_span: candidate.trigger,
+                evidence: sentence_span.slice(doc.text).to_string(),
+                span: sentence_span,
+                sentence: candidate.sentence,
+            }
+        })
+        .collect()
+}
+
+fn entity_kind(input: &EventInput, entity: usize) -> EntityKind {
+    input.resolved.entities[entity].kind
+}
+
+/// The actors of one sentence: entity mentions that can act (countries, people,
+/// organizations, capitals; other places only as places), "the government" standing
+/// for the latest country, and "we"/"us" inside a quote standing for its speaker.
+fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
+    let doc = input.doc;
+    let span = doc.sentences[sentence];
+    let mut actors = Vec::new();
+    for link in &input.resolved.links {
+        let draft = &input.drafts[link.draft];
+        if !span.contains(draft.span) {
+            continue;
+        }
+        let kind = entity_kind(input, link.entity);
+        let place_only = match kind {
+            EntityKind::Equipment => continue,
+            EntityKind::Location => input.resolved.capital_of[link.entity].is_none(),
+            _ => false,
+        };
+        if input.resolved.entities[link.entity].country.is_none() && kind != EntityKind::Location {
+            // Actors without a country still count (they may get one later), but places need one.
+        }
+        actors.push(actor_at(
+            doc,
+            draft.span.start,
+            draft.span.end,
+            link.entity,
+            place_only,
+        ));
+    }
+    // "the government", "the authorities": the latest country named before, in this sentence or the previous one.
+    let lower = span.slice(&doc.lower);
+    for noun in STATE_NOUNS {
+        let mut from = 0;
+        while let Some(found) = lower[from..].find(noun) {
+            let at = from + found;
+            from = at + noun.len();
+            if !lower[..at].ends_with("the ") || lower[at + noun.len()..].starts_with(" of") {
+                continue;
+            }
+            let offset = span.start + at;
+            // Skip "the Bolivian government" (the demonym is the actor already).
+            let country = input
+                .resolved
+                .links
+                .iter()
+                .rev()
+                .filter(|link| {
+                    input.drafts[link.draft].span.end <= offset
+                        && input.drafts[link.draft].span.start + 400 >= offset
+                })
+                .find(|link| entity_kind(input, link.entity) == EntityKind::Country);
+            if let Some(link) = country {
+                actors.push(actor_at(
+                    doc,
+                    offset,
+                    offset + noun.len(),
+                    link.entity,
+                    false,
+                ));
+            }
+        }
+    }
+    // "we", "us", "our country" inside a quote: its speaker.
+    for (quote_index, quote) in input.quotes.iter().enumerate() {
+        if !span.overlaps(quote.content) {
+            continue;
+        }
+        let Some(speaker) = input.attributions[quote_index].speaker else {
+            continue;
+        };
+        let start = quote.content.start.max(span.start);
+        let end = quote.content.end.min(span.end);
+        let first = doc.token_from(start);
+        let last = doc.token_until(end);
+        for token in first..last {
+            if doc.is_word(token) && matches!(doc.lower_word(token), "we" | "us" | "our") {
+                let entity = country_entity_of(input, speaker).unwrap_or(speaker);
+                let token_span = doc.tokens[token].span;
+                actors.push(actor_at(
+                    doc,
+                    token_span.start,
+                    token_span.end,
+                    entity,
+                    false,
+                ));
+            }
+        }
+    }
+    actors.sort_by_key(|actor| actor.start);
+    actors
+}
+
+/// The country entity of a person or organization, when the document names that country.
+fn country_entity_of(input: &EventInput, entity: usize) -> Option<usize> {
+    let code = input.resolved.entities[entity].country.as_ref()?;
+    input
+        .resolved
+        .entities
+        .iter()
+        .position(|other| other.kind == EntityKind::Country && other.country.as_ref() == Some(code))
+}
+
+fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool) -> Actor {
+    // The governing preposition: up to four words back over determiners and modifiers.
+    let mut prep = None;
+    let first = doc.token_from(start);
+    let sentence_start =
+        doc.sentence_tokens[doc.sentence_of_token(first.min(doc.tokens.len().saturating_sub(1)))].0;
+    let mut index = first;
+    let mut steps = 0;
+    while index > sentence_start && steps < 5 {
+        index -= 1;
+        steps += 1;
+        let word = doc.lower_word(index);
+        if let Some(found) = PREPOSITIONS.iter().find(|prep| **prep == word) {
+            prep = Some(*found);
+            break;
+        }
+        let capitalized = pw_text::is_capitalized(doc.word(index));
+        if !(matches!(
+            word,
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "then"
+                | "("
+                | ")"
+                | "["
+                | "]"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+        ) || capitalized
+            || words::contains(words::TITLE_MODIFIERS, word)
+            || words::contains(words::TITLE_HEADS, word)
+            || words::contains(STATE_NOUNS, word)
+            || matches!(
+                word,
+                "members"
+                    | "member"
+                    | "leaders"
+                    | "officials"
+                    | "official"
+                    | "neighboring"
+                    | "neighbouring"
+                    | "new"
+                    | "state-run"
+                    | "government"
+                    | "governments"
+                    | "regimes"
+                    | "regime"
+            ))
+        {
+            break;
+        }
+    }
+    // "Iran's ambassador to Caracas": "according to X" stays marked as attribution.
+    if prep == Some("to") && index > 0 && doc.lower_word(index - 1) == "according" {
+        prep = Some("according");
+    }
+    let after = doc.token_from(end);
+    let possessive = after < doc.tokens.len() && matches!(doc.word(after), "'s" | "’s");
+    Actor {
+        start,
+        end,
+        entity,
+        prep,
+        possessive,
+        place_only,
+    }
+}
+
+/// Picks the lexicon entry that fits a trigger hit: verb or noun, with its constraints.
+fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option<(usize, bool)> {
+    let doc = input.doc;
+    let first_token = doc.token_from(hit.start);
+    let previous = first_token
+        .checked_sub(1)
+        .filter(|&index| index >= doc.sentence_tokens[sentence].0);
+    let previous_word = previous.map(|index| doc.lower_word(index)).unwrap_or("");
+    let last_token = doc.token_until(hit.end).saturating_sub(1);
+    let next_word = if last_token + 1 < doc.sentence_tokens[sentence].1 {
+        doc.lower_word(last_token + 1)
+    } else {
+        ""
+    };
+    let looks_like_noun = matches!(
+        previous_word,
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "'s"
+            | "’s"
+            | "official"
+            | "state"
+            | "first"
+            | "recent"
+            | "new"
+            | "any"
+            | "no"
+            | "of"
+            | "for"
+            | "fierce"
+            | "further"
+    ) || previous.is_some_and(|index| {
+        pw_text::is_capitalized(doc.word(index)) && index > doc.sentence_tokens[sentence].0
+    }) || matches!(next_word, "of" | "by" | "between");
+    let has_verb = hit
+        .entries
+        .iter()
+        .any(|&entry| !input.triggers.entries[entry].noun);
+    let has_noun = hit
+        .entries
+        .iter()
+        .any(|&entry| input.triggers.entries[entry].noun);
+    let want_noun = if has_verb && has_noun {
+        looks_like_noun
+    } else {
+        has_noun
+    };
+    let sentence_span = doc.sentences[sentence];
+    let window_before = doc.lower_slice(
+        hit.start.saturating_sub(48).max(sentence_span.start),
+        hit.start,
+    );
+    let window_after = doc.lower_slice(hit.end, (hit.end + 48).min(sentence_span.end));
+    let clause = sentence_span.slice(&doc.lower);
+    let mut best: Option<(usize, bool, u8)> = None;
+    for &entry_index in &hit.entries {
+        let entry = &input.triggers.entries[entry_index];
+        if entry.noun != want_noun {
+            continue;
+        }
+        let last_words = |text: &str, n: usize| {
+            text.split_whitespace()
+                .rev()
+                .take(n)
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        let before_words = last_words(window_before, 4);
+        let after_words: Vec<String> = window_after
+            .split_whitespace()
+            .take(4)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                    .to_string()
+            })
+            .collect();
+        if !entry.before.is_empty() && !entry.before.iter().any(|word| before_words.contains(word))
+        {
+            continue;
+        }
+        if entry
+            .not_before
+            .iter()
+            .any(|word| before_words.first() == Some(word))
+        {
+            continue;
+        }
+        if !entry.after.is_empty() && !entry.after.iter().any(|word| after_words.contains(word)) {
+            continue;
+        }
+        let mut specificity = 0;
+        if entry.needs_equipment {
+            if !equipment_in(input, sentence_span) {
+                continue;
+            }
+            specificity = 2;
+        }
+        if entry.needs_military {
+            let trigger_text = &doc.lower[hit.start..hit.end];
+            if !MILITARY_CONTEXT
+                .iter()
+                .any(|word| !trigger_text.contains(word) && has_phrase(clause, word))
+            {
+                continue;
+            }
+            specificity = specificity.max(1);
+        }
+        if best.is_none_or(|(_, _, best_specificity)| specificity > best_specificity) {
+            best = Some((entry_index, entry.noun, specificity));
+        }
+    }
+    best.map(|(entry, noun, _)| (entry, noun))
+}
+
+fn equipment_in(input: &EventInput, span: Span) -> bool {
+    input
+        .drafts
+        .iter()
+        .any(|draft| draft.kind == Some(EntityKind::Equipment) && span.contains(draft.span))
+}
+
+fn is_passive(doc: &Doc, trigger_start: usize, sentence: usize) -> bool {
+    let first = doc.token_from(trigger_start);
+    let sentence_start = doc.sentence_tokens[sentence].0;
+    let mut index = first;
+    let mut steps = 0;
+    while index > sentence_start && steps < 3 {
+        index -= 1;
+        steps += 1;
+        let word = doc.lower_word(index);
+        if matches!(
+            word,
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get"
+        ) {
+            return true;
+        }
+        if !word.ends_with("ly")
+            && !matches!(
+                word,
+                "not"
+                    | "also"
+                    | "already"
+                    | "reportedly"
+                    | "allegedly"
+                    | "later"
+                    | "then"
+                    | "recently"
+            )
+        {
+            return false;
+        }
+    }
+    false
+}
+
+fn code_event(
+    input: &EventInput,
+    sentence: usize,
+    hit: &TriggerHit,
+    entry: &TriggerEntry,
+    noun: bool,
+    actors: &[Actor],
+) -> Option<Draft2> {
+    let doc = input.doc;
+    let sentence_span = doc.sentences[sentence];
+    let trigger = Span::new(hit.start, hit.end);
+    let left: Vec<&Actor> = actors
+        .iter()
+        .filter(|actor| actor.end <= hit.start)
+        .collect();
+    let right: Vec<&Actor> = actors
+        .iter()
+        .filter(|actor| actor.start >= hit.end)
+        .collect();
+    let mut source: Vec<usize> = Vec::new();
+    let mut target: Vec<usize> = Vec::new();
+    let add = |list: &mut Vec<usize>, actor: &Actor| {
+        if !list.contains(&actor.entity) {
+            list.push(actor.entity);
+        }
+    };
+
+    // The subject: the nearest actor before the trigger that no preposition governs,
+    // with the actors coordinated with it ("the United States and Argentina").
+    let subject = |before: usize| -> Vec<&Actor> {
+        let mut found = Vec::new();
+        let candidates: Vec<&&Actor> = left
+            .iter()
+            .filter(|actor| actor.end <= before && !actor.place_only)
+            .collect();
+        if let Some(position) = candidates.iter().rposition(|actor| {
+            matches!(actor.prep, None | Some("of")) || (actor.prep == Some("and"))
+        }) {
+            found.push(*candidates[position]);
+            let mut position = position;
+            while candidates[position].prep == Some("and") && position > 0 {
+                position -= 1;
+                found.push(*candidates[position]);
+                if candidates[position].prep != Some("and") {
+                    break;
+                }
+            }
+        }
+        found
+    };
+
+    let between: Vec<&Actor> = actors
+        .iter()
+        .filter(|actor| {
+            actor.prep == Some("between")
+                || actor.prep == Some("and")
+                    && actors
+                        .iter()
+                        .any(|other| other.prep == Some("between") && other.end <= actor.start)
+        })
+        .collect();
+    let right_with = |preps: &[&str]| -> Vec<&Actor> {
+        right
+            .iter()
+            .copied()
+            .filter(|actor| {
+                actor.prep.is_some_and(|prep| preps.contains(&prep))
+                    || (actor.prep.is_none() && preps.contains(&""))
+            })
+            .collect()
+    };
+
+    if noun {
+        // Possessive or premodifier right before the noun: "Maduro's visit", "the Iran-Bolivia drone agreement".
+        let noun_phrase_start = noun_phrase_start(doc, hit.start, sentence);
+        let premodifiers: Vec<&Actor> = left
+            .iter()
+            .copied()
+            .filter(|actor| actor.start >= noun_phrase_start)
+            .collect();
+        let light = light_verb_before(doc, noun_phrase_start, sentence);
+        let by = right_with(&["by"]);
+        let from = right_with(&["from"]);
+        let of = right_with(&["of"]);
+        match entry.frame {
+            Frame::With => {
+                for actor in premodifiers.iter().chain(between.iter()) {
+                    add(&mut source, actor);
+                }
+                for actor in right_with(&["with", "to"]).iter().take(2) {
+                    add(&mut target, actor);
+                }
+            }
+            Frame::Give => {
+                for actor in premodifiers
+                    .iter()
+                    .chain(by.iter().take(1))
+                    .chain(from.iter().take(1))
+                {
+                    add(&mut source, actor);
+                }
+                for actor in right_with(&["to", "for"]).iter().take(1) {
+                    add(&mut target, actor);
+                }
+            }
+            Frame::Take => {
+                for actor in premodifiers.iter().chain(by.iter().take(1)) {
+                    add(&mut target, actor);
+                }
+                for actor in from.iter().take(1) {
+                    add(&mut source, actor);
+                }
+            }
+            Frame::Go => {
+                for actor in premodifiers
+                    .iter()
+                    .chain(by.iter().take(1))
+                    .chain(of.iter().take(1))
+                {
+                    add(&mut source, actor);
+                }
+                for actor in right_with(&["to", "in"])
+                    .iter()
+                    .filter(|actor| !source.contains(&actor.entity))
+                    .take(1)
+                {
+                    add(&mut target, actor);
+                }
+            }
+            Frame::Act | Frame::Ask => {
+                for actor in premodifiers
+                    .iter()
+                    .filter(|actor| actor.possessive)
+                    .chain(by.iter().take(1))
+                    .chain(from.iter().take(1))
+                {
+                    add(&mut source, actor);
+                }
+                for actor in right_with(&["on", "against", "of", "to", "in", "at"])
+                    .iter()
+                    .filter(|actor| !source.contains(&actor.entity))
+                    .take(1)
+                {
+                    add(&mut target, actor);
+                }
+            }
+            Frame::Own => {
+                for actor in premodifiers
+                    .iter()
+                    .chain(by.iter().take(1))
+                    .chain(right_with(&["in", "of"]).iter().take(1))
+                {
+                    add(&mut source, actor);
+                }
+            }
+        }
+        // "X signed a deal", "X voiced criticism"; "the agreement drew criticism from Y".
+        if let Some(light_at) = light {
+            let receiver = RECEIVER_VERBS.contains(&doc.lower_word(doc.token_from(light_at)));
+            let subject_actors = subject(light_at);
+            if receiver {
+                std::mem::swap(&mut source, &mut target);
+                for actor in &from {
+                    add(&mut source, actor);
+                }
+                if target.is_empty() {
+                    // The receiving subject may be the noun phrase before the verb: "The Iran-Bolivia ... agreement drew".
+                    let before_light: Vec<&Actor> = left
+                        .iter()
+                        .copied()
+                        .filter(|actor| actor.end <= light_at)
+                        .collect();
+                    let phrase_start = before_light.first().map_or(light_at, |actor| actor.start);
+                    for actor in before_light.iter().filter(|actor| {
+                        actor.start >= phrase_start && matches!(actor.prep, None | Some("of"))
+                    }) {
+                        add(&mut target, actor);
+                    }
+                }
+            } else if source.is_empty() || entry.frame == Frame::With && source.len() < 2 {
+                for actor in subject_actors {
+                    if entry.frame == Frame::Take {
+                        add(&mut target, actor);
+                    } else {
+                        add(&mut source, actor);
+                    }
+                }
+            }
+        }
+        if source.is_empty() && target.is_empty() {
+            return None;
+        }
+    } else {
+        let passive = is_passive(doc, hit.start, sentence);
+        let subject_actors = subject(hit.start);
+        let by = right_with(&["by"]);
+        let direct: Vec<&Actor> = right
+            .iter()
+            .copied()
+            .filter(|actor| actor.prep.is_none() || actor.prep == Some("of") && !actor.place_only)
+            .collect();
+        let (mut agents, mut patients): (Vec<&Actor>, Vec<&Actor>) = if passive {
+            (by.clone(), subject_actors.clone())
+        } else {
+            (subject_actors.clone(), Vec::new())
+        };
+        match entry.frame {
+            Frame::Give => {
+                if !passive {
+                    patients.extend(right_with(&["to", "for", "with"]).into_iter().take(1));
+                    if patients.is_empty() {
+                        patients.extend(
+                            direct
+                                .iter()
+                                .copied()
+                                .filter(|actor| !actor.place_only)
+                                .take(1),
+                        );
+                    }
+                }
+            }
+            Frame::Take => {
+                // The subject receives: it is the target; "from X" is the source.
+                let (receivers, givers) = (agents.clone(), right_with(&["from"]));
+                patients = receivers;
+                agents = givers.into_iter().take(1).collect();
+            }
+            Frame::Act | Frame::Ask => {
+                if !passive {
+                    let preps: &[&str] = if entry.frame == Frame::Ask {
+                        &["", "to", "from", "on", "of"]
+                    } else {
+                        &["", "on", "against", "at", "in", "of", "to"]
+                    };
+                    patients.extend(
+                        right_with(preps)
+                            .into_iter()
+                            .filter(|actor| {
+                                !actor.place_only || entry.event_type == EventType::Attack
+                            })
+                            .take(1),
+                    );
+                } else if patients.is_empty() {
+                    patients.extend(
+                        right
+                            .iter()
+                            .copied()
+                            .filter(|actor| {
+                                actor.prep != Some("by") && actor.prep != Some("according")
+                            })
+                            .take(1),
+                    );
+                }
+            }
+            Frame::With => {
+                for actor in &between {
+                    agents.push(actor);
+                }
+                if !passive {
+                    patients.extend(
+                        right_with(&["with", "", "to"])
+                            .into_iter()
+                            .filter(|actor| !actor.place_only)
+                            .take(2),
+                    );
+                }
+            }
+            Frame::Go => {
+                if !passive {
+                    patients.extend(right_with(&["", "to", "in"]).into_iter().take(1));
+                }
+            }
+            Frame::Own => {}
+        }
+        for actor in agents {
+            add(&mut source, actor);
+        }
+        for actor in patients {
+            if !source.contains(&actor.entity) {
+                add(&mut target, actor);
+            }
+        }
+        if source.is_empty() && target.is_empty() {
+            return None;
+        }
+    }
+
+    let mut event_type = entry.event_type;
+    let trigger_lower = &doc.lower[hit.start..hit.end];
+    let clause = sentence_span.slice(&doc.lower);
+    if matches!(event_type, EventType::Cooperate | EventType::Support)
+        && AID_CONTEXT.iter().any(|word| has_phrase(clause, word))
+    {
+        event_type = EventType::Aid;
+    } else if event_type == EventType::Cooperate
+        && MILITARY_CONTEXT
+            .iter()
+            .any(|word| !trigger_lower.contains(word) && has_phrase(clause, word))
+    {
+        event_type = EventType::CooperateMilitary;
+    }
+
+    // Equipment in the sentence, and its maker ("Iranian-made drones") as the supplier.
+    let mut equipment = Vec::new();
+    if matches!(
+        event_type,
+        EventType::TransferArms
+            | EventType::CooperateMilitary
+            | EventType::Attack
+            | EventType::Seize
+            | EventType::Agree
+            | EventType::Trade
+            | EventType::Aid
+    ) {
+        for link in &input.resolved.links {
+            let draft = &input.drafts[link.draft];
+            if sentence_span.contains(draft.span)
+                && entity_kind(input, link.entity) == EntityKind::Equipment
+                && !equipment.contains(&link.entity)
+            {
+                equipment.push(link.entity);
+                if event_type == EventType::TransferArms
+                    && let Some(maker) = maker_before(input, actors, draft.span.start)
+                    && !source.contains(&maker.entity)
+                {
+                    target.retain(|&entity| entity != maker.entity);
+                    source.insert(0, maker.entity);
+                    source.truncate(1);
+                }
+            }
+        }
+    }
+    if source.len() > 1 && !event_type.is_symmetric() {
+        // Directed events keep coordinated subjects, but not a subject and its own title's demonym.
+        source.dedup();
+    }
+    target.retain(|entity| !source.contains(entity));
+
+    let location = actors
+        .iter()
+        .filter(|actor| {
+            actor.start >= hit.end
+                && matches!(actor.prep, Some("in") | Some("at"))
+                && entity_kind(input, actor.entity) == EntityKind::Location
+        })
+        .map(|actor| actor.entity)
+        .take(1)
+        .collect();
+
+    let (modality, attributed_to) = modality_of(input, sentence, trigger, event_type, actors);
+    Some(Draft2 {
+        event_type,
+        sentence,
+        trigger,
+        noun,
+        source,
+        target,
+        equipment,
+        location,
+        modality,
+        attributed_to,
+        date: None,
+        date_text: None,
+    })
+}
+
+/// "Iranian-made drones", "Iranian drones", "Russian S-400": the country just before equipment.
+fn maker_before<'a>(
+    input: &EventInput,
+    actors: &'a [Actor],
+    equipment_start: usize,
+) -> Option<&'a Actor> {
+    actors.iter().rev().find(|actor| {
+        actor.end <= equipment_start
+            && equipment_start - actor.end <= 12
+            && entity_kind(input, actor.entity) == EntityKind::Country
+            && input.doc.text[actor.end..equipment_start]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-' || c.is_alphabetic())
+            && {
+                let between = input.doc.lower[actor.end..equipment_start]
+                    .trim_matches(|c: char| c == '-' || c.is_whitespace());
+                between.is_empty()
+                    || between == "made"
+                    || between == "built"
+                    || between == "produced"
+                    || between == "designed"
+            }
+    })
+}
+
+/// Where the noun phrase of a nominal trigger starts (over determiners, adjectives, names).
+fn noun_phrase_start(doc: &Doc, trigger_start: usize, sentence: usize) -> usize {
+    let sentence_start = doc.sentence_tokens[sentence].0;
+    let mut index = doc.token_from(trigger_start);
+    let mut steps = 0;
+    while index > sentence_start && steps < 6 {
+        let previous = index - 1;
+        let word = doc.lower_word(previous);
+        let fits = NOUN_PHRASE_FILLERS.contains(&word)
+            || pw_text::is_capitalized(doc.word(previous))
+            || matches!(word, "'s" | "’s" | "-" | "military" | "drone")
+            || word.contains('-');
+        if !fits {
+            break;
+        }
+        index = previous;
+        steps += 1;
+    }
+    doc.tokens
+        .get(index)
+        .map_or(trigger_start, |token| token.span.start)
+}
+
+/// A light verb right before a noun phrase ("signed a deal"): its byte offset.
+fn light_verb_before(doc: &Doc, phrase_start: usize, sentence: usize) -> Option<usize> {
+    let sentence_start = doc.sentence_tokens[sentence].0;
+    let index = doc.token_from(phrase_start);
+    let mut cursor = index;
+    let mut steps = 0;
+    while cursor > sentence_start && steps < 3 {
+        cursor -= 1;
+        steps += 1;
+        let word = doc.lower_word(cursor);
+        if LIGHT_VERBS.contains(&word) || RECEIVER_VERBS.contains(&word) {
+            return Some(doc.tokens[cursor].span.start);
+        }
+        if !(word.ends_with("ly")
+            || matches!(
+                word,
+                "immediately" | "also" | "has" | "have" | "had" | "to" | "not"
+            ))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+fn modality_of(
+    input: &EventInput,
+    sentence: usize,
+    trigger: Span,
+    event_type: EventType,
+    actors: &[Actor],
+) -> (Modality, Option<usize>) {
+    let doc = input.doc;
+    let sentence_span = doc.sentences[sentence];
+    let first = doc.token_from(trigger.start);
+    let window_first = first
+        .saturating_sub(14)
+        .max(doc.sentence_tokens[sentence].0);
+    let window_start = doc
+        .tokens
+        .get(window_first)
+        .map_or(sentence_span.start, |token| token.span.start);
+    let window = doc.lower_slice(window_start, trigger.start);
+    let near = doc.lower_slice(
+        doc.tokens
+            .get(first.saturating_sub(3).max(doc.sentence_tokens[sentence].0))
+            .map_or(trigger.start, |t| t.span.start),
+        trigger.start,
+    );
+    let mut modality = Modality::Asserted;
+    let rank = |modality: Modality| match modality {
+        Modality::Denied => 5,
+        Modality::Speculative => 4,
+        Modality::Alleged => 3,
+        Modality::Planned => 2,
+        Modality::Reported => 1,
+        Modality::Asserted => 0,
+    };
+    let mut consider = |candidate: Modality| {
+        if rank(candidate) > rank(modality) {
+            modality = candidate;
+        }
+    };
+    for (cue, name) in MODALITY_CUES {
+        let candidate = match *name {
+            "speculative" => Modality::Speculative,
+            "alleged" => Modality::Alleged,
+            "planned" => Modality::Planned,
+            _ => Modality::Reported,
+        };
+        if candidate == Modality::Reported {
+            continue;
+        }
+        if has_phrase(window, cue) {
+            consider(candidate);
+        }
+    }
+    let after_trigger = doc.lower_slice(trigger.end, (trigger.end + 24).min(sentence_span.end));
+    if after_trigger.trim_start().starts_with("allegedly")
+        || after_trigger.trim_start().starts_with("reportedly")
+    {
+        consider(Modality::Alleged);
+    }
+    if !matches!(event_type, EventType::Deny | EventType::Reject)
+        && NEGATIONS
+            .iter()
+            .any(|negation| has_phrase(near, negation) || near.ends_with("n't "))
+    {
+        consider(Modality::Denied);
+    }
+    // Attribution: "according to X", a speech verb in the sentence, or a quote around it.
+    let clause = sentence_span.slice(&doc.lower);
+    let mut attributed_to = None;
+    let inside_quote = input
+        .quotes
+        .iter()
+        .position(|quote| quote.content.start <= trigger.start && trigger.end <= quote.content.end);
+    if let Some(quote_index) = inside_quote {
+        attributed_to = input.attributions[quote_index].speaker;
+        consider(Modality::Reported);
+    }
+    if let Some(actor) = actors.iter().find(|actor| actor.prep == Some("according")) {
+        attributed_to.get_or_insert(actor.entity);
+        consider(Modality::Reported);
+    }
+    if MODALITY_CUES
+        .iter()
+        .filter(|(_, name)| *name == "reported")
+        .any(|(cue, _)| has_phrase(clause, cue))
+    {
+        consider(Modality::Reported);
+        if attributed_to.is_none() {
+            attributed_to = speaker_of_sentence(input, sentence, actors);
+        }
+    }
+    (modality, attributed_to)
+}
+
+/// The subject of a speech verb in the sentence ("Infobae stated", "X said").
+fn speaker_of_sentence(input: &EventInput, sentence: usize, actors: &[Actor]) -> Option<usize> {
+    let doc = input.doc;
+    let (first, last) = doc.sentence_tokens[sentence];
+    for token in first..last {
+        if doc.is_word(token) && words::SPEECH_VERBS.contains(&doc.lower_word(token)) {
+            let verb_start = doc.tokens[token].span.start;
+            let verb_end = doc.tokens[token].span.end;
+            if let Some(actor) = actors.iter().rev().find(|actor| {
+                actor.end <= verb_start && actor.prep.is_none() && verb_start - actor.end < 40
+            }) {
+                return Some(actor.entity);
+            }
+            if let Some(actor) = actors
+                .iter()
+                .find(|actor| actor.start >= verb_end && actor.start - verb_end < 6)
+            {
+                return Some(actor.entity);
+            }
+        }
+    }
+    None
+}
+
+/// The date of an event: a date at the head of the sentence ("In 2022, ...") applies to
+/// every event in it; otherwise the nearest date in the sentence that no other trigger
+/// stands between.
+fn nearest_date<'a>(
+    input: &'a EventInput,
+    sentence: usize,
+    trigger: Span,
+    others: &[Span],
+) -> Option<&'a DateMention> {
+    let doc = input.doc;
+    let sentence_span = doc.sentences[sentence];
+    let in_sentence: Vec<&DateMention> = input
+        .dates
+        .iter()
+        .filter(|date| sentence_span.contains(date.span))
+        .collect();
+    let mut best: Option<(&DateMention, usize)> = None;
+    for date in &in_sentence {
+        let blocked = others.iter().any(|other| {
+            (date.span.end <= other.start && other.end <= trigger.start)
+                || (trigger.end <= other.start && other.end <= date.span.start)
+        });
+        if blocked {
+            continue;
+        }
+        let distance = if date.span.end <= trigger.start {
+            trigger.start - date.span.end
+        } else {
+            date.span.start.saturating_sub(trigger.end)
+        };
+        if best.is_none_or(|(_, best_distance)| distance < best_distance) {
+            best = Some((date, distance));
+        }
+    }
+    if let Some((date, _)) = best {
+        return Some(date);
+    }
+    // A sentence-initial date adverbial scopes over the whole sentence.
+    in_sentence
+        .into_iter()
+        .find(|date| date.span.start <= sentence_span.start + 12)
+}
+
+/// Two codings of one event in one sentence (a verb and its object noun) become one.
+fn merge_same_sentence(candidates: Vec<Draft2>) -> Vec<Draft2> {
+    let mut out: Vec<Draft2> = Vec::new();
+    for candidate in candidates {
+        let related = out.iter_mut().find(|existing| {
+            existing.sentence == candidate.sentence
+                && existing.event_type == candidate.event_type
+                && (existing.source.iter().any(|entity| {
+                    candidate.source.contains(entity) || candidate.target.contains(entity)
+                }) || existing.target.iter().any(|entity| {
+                    candidate.target.contains(entity) || candidate.source.contains(entity)
+                }) || existing.source.is_empty() && existing.target.is_empty()
+                    || candidate.source.is_empty() && candidate.target.is_empty())
+        });
+        match related {
+            Some(existing) => {
+                // Keep the verb's trigger; take what the other adds.
+                if existing.noun && !candidate.noun {
+                    existing.trigger = candidate.trigger;
+                    existing.noun = false;
+                }
+                for entity in candidate.source {
+                    if !existing.source.contains(&entity) && !existing.target.contains(&entity) {
+                        existing.source.push(entity);
+                    }
+                }
+                for entity in candidate.target {
+                    if !existing.target.contains(&entity) && !existing.source.contains(&entity) {
+                        existing.target.push(entity);
+                    }
+                }
+                for entity in candidate.equipment {
+                    if !existing.equipment.contains(&entity) {
+                        existing.equipment.push(entity);
+                    }
+                }
+                if existing.date.is_none() && candidate.date.is_some() {
+                    existing.date = candidate.date;
+                    existing.date_text = candidate.date_text;
+                }
+                if existing.modality == Modality::Asserted {
+                    existing.modality = candidate.modality;
+                }
+            }
+            None => out.push(candidate),
+        }
+    }
+    out
+}
+
+/// Related types for borrowing a missing side: arms transfers, military cooperation and
+/// the agreements that carry them.
+fn family(event_type: EventType) -> u8 {
+    match event_type {
+        EventType::TransferArms
+        | EventType::CooperateMilitary
+        | EventType::Cooperate
+        | EventType::Agree
+        | EventType::Aid => 1,
+        _ => 0,
+    }
+}
+
+fn fill_missing_sides(candidates: &mut [Draft2], input: &EventInput) {
+    let snapshot: Vec<Draft2> = candidates.to_vec();
+    for (index, candidate) in candidates.iter_mut().enumerate() {
+        if candidate.event_type.is_symmetric() || family(candidate.event_type) == 0 {
+            continue;
+        }
+        if !candidate.source.is_empty() && !candidate.target.is_empty() {
+            continue;
+        }
+        let donor = snapshot
+            .iter()
+            .enumerate()
+            .filter(|(other, donor)| {
+                *other != index
+                    && family(donor.event_type) == 1
+                    && (donor.source.len() + donor.target.len()) >= 2
+                    && (donor.event_type == candidate.event_type
+                        || donor.event_type == EventType::Agree
+                        || candidate.source.is_empty() && candidate.target.is_empty())
+            })
+            .min_by_key(|(_, donor)| {
+                (
+                    donor.event_type != candidate.event_type,
+                    donor.sentence.abs_diff(candidate.sentence),
+                )
+            });
+        let Some((_, donor)) = donor else { continue };
+        let mut parties: Vec<usize> = donor.source.iter().chain(&donor.target).copied().collect();
+        parties.dedup();
+        let country_of = |entity: usize| input.resolved.entities[entity].country.clone();
+        if candidate.source.is_empty() && candidate.target.is_empty() {
+            if donor.event_type == candidate.event_type || donor.event_type != EventType::Agree {
+                candidate.source = donor.source.clone();
+                candidate.target = donor.target.clone();
+            } else if parties.len() >= 2 {
+                candidate.source = vec![parties[0]];
+                candidate.target = vec![parties[1]];
+            }
+        } else if candidate.target.is_empty() {
+            let known: Vec<Option<String>> = candidate
+                .source
+                .iter()
+                .map(|&entity| country_of(entity))
+                .collect();
+            if let Some(&other) = parties
+                .iter()
+                .find(|&&entity| !known.contains(&country_of(entity)))
+            {
+                candidate.target.push(other);
+            }
+        } else {
+            let known: Vec<Option<String>> = candidate
+                .target
+                .iter()
+                .map(|&entity| country_of(entity))
+                .collect();
+            if let Some(&other) = parties
+                .iter()
+                .find(|&&entity| !known.contains(&country_of(entity)))
+            {
+                candidate.source.push(other);
+            }
+        }
+    }
+}

@@ -1,0 +1,1084 @@
+//! Named-entity recognition: compiled gazetteer hits plus rules for names no list
+//! holds: titles and roles ("Bolivian Defense Minister Edmundo Novillo"), appositives
+//! ("Gustavo Aliaga, a Bolivian opposition lawmaker"), organization heads ("... Ministry",
+//! "Institute for ..."), acronym definitions ("(ISW)"), given names and speech verbs.
+//!
+//! The output is a list of [`Draft`] mentions; `entities.rs` groups them into entities.
+
+use crate::doc::Doc;
+use crate::words::{self, NAME_PARTICLES, NOT_NAMES, ORG_CONNECTORS, ORG_HEADS, SPEECH_VERBS};
+use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
+use pw_model::{EntityKind, Span};
+
+/// One mention before entities are formed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Draft {
+    pub(crate) span: Span,
+    pub(crate) kind: Option<EntityKind>,
+    /// The name as written (without title or leading country word).
+    pub(crate) name: String,
+    /// The lexicon's canonical name, when the mention came from the lexicon.
+    pub(crate) canonical: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) role: Option<String>,
+    /// The person holds a public office (a country is then expected).
+    pub(crate) office: bool,
+    /// For a capital city: the country whose government it can stand for.
+    pub(crate) capital_of: Option<String>,
+    pub(crate) media: bool,
+    /// False for demonyms ("Bolivian"): they point at a country without naming it.
+    pub(crate) named: bool,
+    /// Generic equipment words ("arms", "weapons"): used by events, not listed as entities.
+    pub(crate) generic: bool,
+    pub(crate) origin: &'static str,
+    /// Further surface forms of the same entity seen here ("Argentina's Foreign Ministry").
+    pub(crate) aliases: Vec<String>,
+    /// An acronym this mention defines ("Institute for the Study of War (ISW)").
+    pub(crate) defines: Option<String>,
+}
+
+/// Equipment classes too generic to list as entities of their own.
+const GENERIC_EQUIPMENT: &[&str] = &[
+    "arms",
+    "weapons",
+    "weapon",
+    "military equipment",
+    "equipment",
+    "munitions",
+    "weaponry",
+    "military hardware",
+    "hardware",
+];
+
+/// Upper-case words that are not organizations.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "COVID", "GDP", "USD", "EUR", "CEO", "CFO", "TV", "AM", "PM", "UAV", "UAVS", "UAVs", "II",
+    "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "OK", "PS", "PDF", "HTML", "URL",
+    "FAQ", "ID", "AI", "IT", "HIV", "AIDS", "DNA", "RNA", "PHD", "MP", "MPS", "LNG", "GMT", "UTC",
+    "EST", "EDT", "BBC", "I", "A", "Q", "QA", "US", "USA", "UK", "EU", "UN", "WWII", "WWI", "RSS",
+    "PCR", "ICBM", "ICBMS", "SAM", "SAMS", "APC", "APCS", "IFV", "MBT", "MLRS", "MANPADS", "IED",
+    "IEDS", "ATGM", "NB", "AKA", "ET", "PT", "CT", "AD", "BC", "VAT", "WMD", "NGO", "NGOS", "THE",
+    "AND", "OF", "FOR", "IN", "ON", "TO",
+];
+
+/// Organizations that are one word ("Senate", "Congress").
+const SINGLE_WORD_ORGS: &[&str] = &[
+    "senate",
+    "congress",
+    "parliament",
+    "cabinet",
+    "pentagon",
+    "kremlin",
+    "politburo",
+    "knesset",
+    "duma",
+    "majlis",
+    "bundestag",
+];
+
+fn lower(word: &str) -> String {
+    word.trim_end_matches('.').to_lowercase()
+}
+
+fn is_cap_word(doc: &Doc, index: usize) -> bool {
+    doc.is_word(index) && pw_text::is_capitalized(doc.word(index))
+}
+
+fn is_possessive(doc: &Doc, index: usize) -> bool {
+    index < doc.tokens.len() && doc.is_word(index) && matches!(doc.word(index), "'s" | "’s" | "s")
+}
+
+struct Recognizer<'a, 't> {
+    doc: &'a Doc<'t>,
+    lexicon: &'a Lexicon,
+    hits: Vec<GazetteerHit>,
+    /// For each token, the gazetteer hit covering it.
+    token_hit: Vec<Option<usize>>,
+    /// Tokens already taken by a rule-based name.
+    taken: Vec<bool>,
+    /// Hits suppressed because a longer rule-based name contains them.
+    suppressed: Vec<bool>,
+    drafts: Vec<Draft>,
+}
+
+pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
+    let mut hits = Vec::new();
+    lexicon.find_entries(doc.text, &mut hits);
+    let mut token_hit = vec![None; doc.tokens.len()];
+    for (hit_index, hit) in hits.iter().enumerate() {
+        let first = doc
+            .token_until(hit.start + 1)
+            .min(doc.token_from(hit.start));
+        let mut index = doc
+            .tokens
+            .partition_point(|token| token.span.end <= hit.start);
+        let _ = first;
+        while index < doc.tokens.len() && doc.tokens[index].span.start < hit.end {
+            token_hit[index] = Some(hit_index);
+            index += 1;
+        }
+    }
+    let mut recognizer = Recognizer {
+        doc,
+        lexicon,
+        suppressed: vec![false; hits.len()],
+        hits,
+        token_hit,
+        taken: vec![false; doc.tokens.len()],
+        drafts: Vec::new(),
+    };
+    for sentence in 0..doc.sentences.len() {
+        recognizer.organizations(sentence);
+    }
+    for sentence in 0..doc.sentences.len() {
+        recognizer.people(sentence, false);
+    }
+    for sentence in 0..doc.sentences.len() {
+        recognizer.people(sentence, true);
+        recognizer.acronyms_and_designations(sentence);
+    }
+    recognizer.gazetteer_drafts();
+    let mut drafts = recognizer.drafts;
+    drafts.sort_by_key(|draft| (draft.span.start, std::cmp::Reverse(draft.span.end)));
+    drafts
+}
+
+impl<'a, 't> Recognizer<'a, 't> {
+    fn hit_entry(&self, token: usize) -> Option<&pw_lexicon::Entry> {
+        self.token_hit[token].map(|hit| self.lexicon.entry(self.hits[hit].entry))
+    }
+
+    /// The country a gazetteer hit on this token names (country or demonym only).
+    fn country_of_token(&self, token: usize) -> Option<String> {
+        let entry = self.hit_entry(token)?;
+        match entry.kind {
+            EntryKind::Country | EntryKind::Demonym => entry.country.clone(),
+            _ => None,
+        }
+    }
+
+    fn text_of(&self, first: usize, last: usize) -> String {
+        let span = Span::new(
+            self.doc.tokens[first].span.start,
+            self.doc.tokens[last].span.end,
+        );
+        span.slice(self.doc.text).to_string()
+    }
+
+    /// Capitalized runs joined by organization connectors that contain an organization head.
+    fn organizations(&mut self, sentence: usize) {
+        let doc = self.doc;
+        let (start, end) = doc.sentence_tokens[sentence];
+        let mut index = start;
+        while index < end {
+            if !is_cap_word(doc, index) || self.taken[index] {
+                index += 1;
+                continue;
+            }
+            // Extend the run.
+            let mut last = index;
+            let mut cursor = index + 1;
+            while cursor < end {
+                if is_cap_word(doc, cursor) || doc.word(cursor) == "&" {
+                    last = cursor;
+                    cursor += 1;
+                    continue;
+                }
+                let connector = doc.is_word(cursor) && ORG_CONNECTORS.contains(&doc.word(cursor));
+                let possessive =
+                    is_possessive(doc, cursor) && words::contains(ORG_HEADS, doc.word(last));
+                if connector || possessive {
+                    // A connector must lead (possibly through "the") to another capitalized word.
+                    let mut next = cursor + 1;
+                    while next < end && doc.is_word(next) && matches!(doc.word(next), "the" | "of")
+                    {
+                        next += 1;
+                    }
+                    if next < end && is_cap_word(doc, next) {
+                        cursor = next;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.organization_run(index, last);
+            index = last + 1;
+        }
+    }
+
+    fn organization_run(&mut self, first: usize, last: usize) {
+        let doc = self.doc;
+        let has_head = (first..=last).any(|token| {
+            doc.is_word(token)
+                && words::contains(ORG_HEADS, doc.word(token))
+                && is_cap_word(doc, token)
+        });
+        if !has_head {
+            return;
+        }
+        // Split at "in"/"at"/"on" after a part that already ends in a head:
+        // "Defense and Armed Forces Committee in the Chamber of Deputies".
+        let mut piece_start = first;
+        let mut token = first;
+        while token <= last {
+            let word = doc.word(token);
+            if matches!(word, "in" | "at" | "on" | "and" | "&")
+                && token > piece_start
+                && words::contains(ORG_HEADS, doc.word(token - 1))
+            {
+                let after_has_head = (token + 1..=last)
+                    .any(|t| is_cap_word(doc, t) && words::contains(ORG_HEADS, doc.word(t)));
+                if word == "in" || word == "at" || word == "on" || after_has_head {
+                    self.organization_piece(piece_start, token - 1);
+                    piece_start = token + 1;
+                    while piece_start <= last && !is_cap_word(doc, piece_start) {
+                        piece_start += 1;
+                    }
+                }
+            }
+            token += 1;
+        }
+        if piece_start <= last {
+            self.organization_piece(piece_start, last);
+        }
+    }
+
+    fn organization_piece(&mut self, first: usize, last: usize) {
+        let doc = self.doc;
+        let mut first = first;
+        // Leading function words and the country it belongs to ("The", "Bolivian", "U.S.").
+        let mut country = None;
+        let full_first = first;
+        while first <= last {
+            let word = doc.word(first);
+            if words::contains(NOT_NAMES, word)
+                && !words::contains(ORG_HEADS, word)
+                && self.token_hit[first].is_none()
+            {
+                first += 1;
+                continue;
+            }
+            if let Some(code) = self.country_of_token(first) {
+                // Only strip it when the rest still names something.
+                if first < last {
+                    country = Some(code);
+                    first += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if first > last {
+            return;
+        }
+        let full_first = if country.is_some() {
+            full_first.max(first - 1)
+        } else {
+            first
+        };
+        // Trailing possessive or connector is not part of the name.
+        let mut last = last;
+        while last > first && !is_cap_word(doc, last) {
+            last -= 1;
+        }
+        let n_words = (first..=last).filter(|&token| doc.is_word(token)).count();
+        let head_count = (first..=last)
+            .filter(|&token| is_cap_word(doc, token) && words::contains(ORG_HEADS, doc.word(token)))
+            .count();
+        if head_count == 0 {
+            return;
+        }
+        if n_words == 1 && !SINGLE_WORD_ORGS.contains(&lower(doc.word(first)).as_str()) {
+            return;
+        }
+        // A piece the gazetteer already names exactly is left to the gazetteer.
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+        if let Some(hit) = self.token_hit[first]
+            && self.hits[hit].start == span.start
+            && self.hits[hit].end >= span.end
+        {
+            return;
+        }
+        // Pieces made only of title words are roles, not organizations ("Defense Minister").
+        if (first..=last).all(|token| {
+            !doc.is_word(token)
+                || words::contains(words::TITLE_HEADS, doc.word(token))
+                || words::contains(words::TITLE_MODIFIERS, doc.word(token))
+        }) && !(first..=last).any(|token| words::contains(ORG_HEADS, doc.word(token)))
+        {
+            return;
+        }
+        // "of Bolivia" at the end gives the country; so does a possessive before it.
+        if country.is_none() {
+            country = self
+                .country_of_token(last)
+                .or_else(|| self.possessive_country_before(full_first));
+        }
+        if country.is_none() {
+            country = self.based_in_country(last + 1);
+        }
+        for token in first..=last {
+            self.taken[token] = true;
+            if let Some(hit) = self.token_hit[token] {
+                let entry = self.lexicon.entry(self.hits[hit].entry);
+                if !matches!(entry.kind, EntryKind::Country | EntryKind::Demonym) || token != last {
+                    self.suppressed[hit] = true;
+                }
+            }
+        }
+        let name = self.text_of(first, last);
+        let mut aliases = Vec::new();
+        if full_first < first {
+            aliases.push(self.text_of(full_first, last));
+        }
+        let defines = self.acronym_after(last);
+        let media = (first..=last).any(|token| {
+            matches!(
+                lower(doc.word(token)).as_str(),
+                "news"
+                    | "times"
+                    | "post"
+                    | "journal"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "press"
+                    | "television"
+                    | "radio"
+                    | "network"
+            )
+        });
+        self.drafts.push(Draft {
+            span,
+            kind: Some(EntityKind::Organization),
+            name,
+            country,
+            media,
+            named: true,
+            origin: "organization_head",
+            aliases,
+            defines,
+            ..Draft::default()
+        });
+    }
+
+    /// "(ISW)" right after a name: the acronym it defines.
+    fn acronym_after(&mut self, last: usize) -> Option<String> {
+        let doc = self.doc;
+        let open = last + 1;
+        if open + 2 < doc.tokens.len() && doc.word(open) == "(" && doc.word(open + 2) == ")" {
+            let candidate = doc.word(open + 1);
+            if pw_text::is_acronym(candidate) {
+                self.taken[open + 1] = true;
+                if let Some(hit) = self.token_hit[open + 1] {
+                    self.suppressed[hit] = true;
+                }
+                return Some(candidate.to_string());
+            }
+        }
+        None
+    }
+
+    fn possessive_country_before(&self, first: usize) -> Option<String> {
+        if first >= 2 && is_possessive(self.doc, first - 1) {
+            return self.country_of_token(first - 2);
+        }
+        None
+    }
+
+    /// ", based in Washington" after an organization.
+    fn based_in_country(&self, after: usize) -> Option<String> {
+        let doc = self.doc;
+        let window = (after..(after + 5).min(doc.tokens.len())).collect::<Vec<_>>();
+        let position = window.iter().position(|&token| {
+            doc.is_word(token) && matches!(doc.lower_word(token), "based" | "headquartered")
+        })?;
+        for &token in &window[position..] {
+            if let Some(entry) = self.hit_entry(token)
+                && matches!(
+                    entry.kind,
+                    EntryKind::Country | EntryKind::Capital | EntryKind::City
+                )
+            {
+                return entry.country.clone();
+            }
+        }
+        None
+    }
+
+    /// Person names: capitalized runs (with name particles and initials) that a title,
+    /// an appositive, a given name or a speech verb marks as a person. With
+    /// `single_tokens`, only one-word names are considered: surnames of people found
+    /// in the first pass, or a word followed by a speech verb.
+    fn people(&mut self, sentence: usize, single_tokens: bool) {
+        let doc = self.doc;
+        let (start, end) = doc.sentence_tokens[sentence];
+        let mut index = start;
+        while index < end {
+            if !is_cap_word(doc, index) || self.taken[index] || self.blocks_person(index) {
+                index += 1;
+                continue;
+            }
+            let mut last = index;
+            let mut cursor = index + 1;
+            while cursor < end {
+                if self.taken[cursor] || self.blocks_person(cursor) {
+                    break;
+                }
+                if is_cap_word(doc, cursor) {
+                    last = cursor;
+                    cursor += 1;
+                    continue;
+                }
+                let word = doc.word(cursor);
+                let joins = (doc.is_word(cursor) && NAME_PARTICLES.contains(&word))
+                    || (word == "of"
+                        && cursor + 1 < end
+                        && is_cap_word(doc, cursor + 1)
+                        && words::contains(words::TITLE_COMPLEMENTS, doc.word(cursor + 1)))
+                    || (word == "(" || word == ")")
+                        && cursor + 1 < end
+                        && is_cap_word(doc, cursor + 1)
+                        && (cursor <= index + 4);
+                if joins
+                    && cursor + 1 < end
+                    && is_cap_word(doc, cursor + 1)
+                    && !self.taken[cursor + 1]
+                    && !self.blocks_person(cursor + 1)
+                {
+                    cursor += 1;
+                    continue;
+                }
+                break;
+            }
+            self.person_run(sentence, index, last, single_tokens);
+            index = last + 1;
+        }
+    }
+
+    /// Tokens a person name cannot contain: gazetteer hits other than people.
+    fn blocks_person(&self, token: usize) -> bool {
+        match self.token_hit[token] {
+            Some(hit) if !self.suppressed[hit] => {
+                let entry = self
+                    .lexicon
+                    .entry(self.hits[token_hit_entry(&self.hits, hit)].entry);
+                entry.kind != EntryKind::Person
+            }
+            _ => false,
+        }
+    }
+
+    fn person_run(&mut self, sentence: usize, first: usize, last: usize, single_tokens: bool) {
+        let doc = self.doc;
+        // Lexicon people are taken as they are.
+        if let Some(hit) = self.token_hit[first]
+            && self
+                .hit_entry(first)
+                .is_some_and(|entry| entry.kind == EntryKind::Person)
+        {
+            let _ = hit;
+            return;
+        }
+        // Strip the leading title words: "Defense Minister", "Sen.", "Deputy Secretary of State".
+        let mut name_first = first;
+        let mut saw_title_head = false;
+        while name_first <= last {
+            let word = doc.word(name_first);
+            let is_title_word = words::contains(words::TITLE_HEADS, word)
+                || words::contains(words::TITLE_MODIFIERS, word);
+            let is_complement = saw_title_head
+                && (word == "of"
+                    || word == "("
+                    || word == ")"
+                    || words::contains(words::TITLE_COMPLEMENTS, word));
+            if is_title_word || is_complement || word == "(" || word == ")" {
+                if words::contains(words::TITLE_HEADS, word) {
+                    saw_title_head = true;
+                }
+                name_first += 1;
+                continue;
+            }
+            if words::contains(NOT_NAMES, word) && !self.lexicon.is_given_name(word) {
+                name_first += 1;
+                continue;
+            }
+            break;
+        }
+        let mut name_last = last;
+        // A trailing abbreviation such as "Vda." closes the name without joining it.
+        while name_last > name_first
+            && (doc.word(name_last).ends_with('.') && doc.word(name_last).len() > 2
+                || !is_cap_word(doc, name_last))
+        {
+            name_last -= 1;
+        }
+        if name_first > name_last {
+            return;
+        }
+        let n_words = (name_first..=name_last)
+            .filter(|&token| doc.is_word(token))
+            .count();
+        if (n_words == 1) != single_tokens {
+            return;
+        }
+        if (name_first..=name_last)
+            .any(|token| words::contains(ORG_HEADS, doc.word(token)) && is_cap_word(doc, token))
+        {
+            return;
+        }
+        let title = self.title_before(sentence, name_first);
+        let appositive = self.appositive_after(name_last);
+        let given = self.lexicon.is_given_name(doc.word(name_first));
+        let speech = self.speech_near(name_first, name_last);
+        let name = self.text_of(name_first, name_last);
+        let known_person = single_tokens && self.is_known_name_part(&name);
+        let facility = self.facility_after(name_last);
+        let is_person = if single_tokens {
+            known_person
+                || (title.is_some() && !words::contains(NOT_NAMES, &name))
+                || (speech && !words::contains(NOT_NAMES, &name))
+        } else {
+            title.is_some() || appositive.is_some() || given || speech
+        };
+        if !is_person {
+            if let Some(facility_end) = facility
+                && (!single_tokens || !words::contains(NOT_NAMES, &name))
+            {
+                {
+                    let span = Span::new(doc.tokens[name_first].span.start, facility_end);
+                    let full = span.slice(doc.text).to_string();
+                    for token in name_first..=name_last {
+                        self.taken[token] = true;
+                    }
+                    self.drafts.push(Draft {
+                        span,
+                        kind: Some(EntityKind::Location),
+                        aliases: vec![name.clone()],
+                        name: full,
+                        named: true,
+                        origin: "facility",
+                        ..Draft::default()
+                    });
+                }
+            }
+            return;
+        }
+        if n_words == 1 && words::contains(NOT_NAMES, &name) {
+            return;
+        }
+        for token in name_first..=name_last {
+            self.taken[token] = true;
+        }
+        let (mut role, mut country, mut office) = match &title {
+            Some(title) => (
+                Some(title.role.clone()),
+                title.country.clone(),
+                title.office,
+            ),
+            None => (None, None, false),
+        };
+        if let Some(appositive) = appositive {
+            if role.is_none() {
+                role = Some(appositive.role);
+                office |= appositive.office;
+            }
+            if country.is_none() {
+                country = appositive.country;
+            }
+        }
+        let span = Span::new(
+            doc.tokens[name_first].span.start,
+            doc.tokens[name_last].span.end,
+        );
+        self.drafts.push(Draft {
+            span,
+            kind: Some(EntityKind::Person),
+            name,
+            country,
+            role,
+            office,
+            named: true,
+            origin: if title.is_some() {
+                "title"
+            } else if given {
+                "given_name"
+            } else {
+                "context"
+            },
+            ..Draft::default()
+        });
+    }
+
+    /// True when `name` (one word) is a part of a person name found earlier.
+    fn is_known_name_part(&self, name: &str) -> bool {
+        let folded = pw_text::fold(name);
+        self.drafts.iter().any(|draft| {
+            draft.kind == Some(EntityKind::Person)
+                && pw_text::fold(&draft.name)
+                    .split(' ')
+                    .any(|part| part == folded)
+        }) || self.hits.iter().any(|hit| {
+            let entry = self.lexicon.entry(hit.entry);
+            entry.kind == EntityKind::Person.into_entry_kind()
+                && pw_text::fold(&entry.canonical)
+                    .split(' ')
+                    .any(|part| part == folded)
+        })
+    }
+
+    /// A speech verb right after the name, or "said"/"according to" right before it.
+    fn speech_near(&self, first: usize, last: usize) -> bool {
+        let doc = self.doc;
+        let after = last + 1;
+        if after < doc.tokens.len()
+            && doc.is_word(after)
+            && SPEECH_VERBS.contains(&doc.lower_word(after))
+        {
+            return true;
+        }
+        if first >= 1
+            && doc.is_word(first - 1)
+            && matches!(
+                doc.lower_word(first - 1),
+                "said" | "says" | "added" | "wrote" | "told" | "continued"
+            )
+        {
+            return true;
+        }
+        false
+    }
+
+    /// "El Libertador air base": a lowercase facility noun right after a name.
+    fn facility_after(&self, last: usize) -> Option<usize> {
+        let doc = self.doc;
+        let after = last + 1;
+        if after >= doc.tokens.len() {
+            return None;
+        }
+        let rest = doc.lower_slice(
+            doc.tokens[after].span.start,
+            (doc.tokens[after].span.start + 24).min(doc.text.len()),
+        );
+        for noun in words::FACILITY_NOUNS {
+            if rest.starts_with(noun)
+                && rest[noun.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                && doc.text[doc.tokens[after].span.start..].starts_with(|c: char| c.is_lowercase())
+            {
+                return Some(doc.tokens[after].span.start + noun.len());
+            }
+        }
+        None
+    }
+
+    /// A title before a name: "Bolivian Defense Minister", "then-Iranian defense minister",
+    /// "Iran's ambassador to Caracas,", "the commander in chief of the Nicaraguan army".
+    fn title_before(&self, sentence: usize, name_first: usize) -> Option<Title> {
+        let doc = self.doc;
+        let sentence_start = doc.sentence_tokens[sentence].0;
+        let mut country = None;
+        let mut role_first = None;
+        let mut role_last = None;
+        let mut office = false;
+        let mut index = name_first;
+        let mut steps = 0;
+        while index > sentence_start && steps < 12 {
+            index -= 1;
+            steps += 1;
+            let word = doc.word(index);
+            if let Some(code) = self.country_of_token(index) {
+                if country.is_none() {
+                    country = Some(code);
+                }
+                continue;
+            }
+            if self
+                .hit_entry(index)
+                .is_some_and(|entry| matches!(entry.kind, EntryKind::Capital | EntryKind::City))
+            {
+                continue;
+            }
+            if words::contains(words::TITLE_HEADS, word) {
+                role_first = Some(index);
+                role_last.get_or_insert(index);
+                office |= words::contains(words::OFFICE_HEADS, word);
+                continue;
+            }
+            if words::contains(words::TITLE_MODIFIERS, word)
+                || words::contains(words::TITLE_COMPLEMENTS, word)
+            {
+                if role_first.is_some() || index + 1 < name_first {
+                    role_first = Some(index).filter(|_| role_first.is_some()).or(role_first);
+                }
+                continue;
+            }
+            if matches!(
+                word,
+                "of" | "the" | "in" | "to" | "and" | "for" | "," | "(" | ")" | "'s" | "’s" | "-"
+            ) || words::contains(ORG_HEADS, word)
+            {
+                // A comma may only follow a complete title: "Iran's ambassador to Caracas, Hojat Soltani".
+                continue;
+            }
+            if word.contains('-')
+                && word
+                    .split('-')
+                    .any(|part| words::contains(words::TITLE_MODIFIERS, part))
+            {
+                continue;
+            }
+            break;
+        }
+        let role_first = role_first?;
+        let role_last = role_last.unwrap_or(role_first);
+        // Extend the role to the words that belong to it right after the head ("of State").
+        let mut end = role_last;
+        while end + 1 < name_first {
+            let word = doc.word(end + 1);
+            if word == "," || word == "(" || word == ")" {
+                break;
+            }
+            if self.country_of_token(end + 1).is_some() && end + 2 >= name_first {
+                break;
+            }
+            end += 1;
+        }
+        let mut start = role_first;
+        // Include modifiers right before the head ("Deputy Secretary", "Defense Minister").
+        while start > sentence_start {
+            let word = doc.word(start - 1);
+            if (words::contains(words::TITLE_MODIFIERS, word) || word == "(")
+                && self.country_of_token(start - 1).is_none()
+                && !matches!(
+                    lower(word).as_str(),
+                    "former" | "late" | "then" | "current" | "new" | "outgoing" | "the"
+                )
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        let raw = Span::new(doc.tokens[start].span.start, doc.tokens[end].span.end).slice(doc.text);
+        let role = clean_role(raw);
+        if role.is_empty() {
+            return None;
+        }
+        Some(Title {
+            role,
+            country,
+            office,
+        })
+    }
+
+    /// ", a Bolivian opposition lawmaker who is ..." or ", who is secretary of ..." after a name.
+    fn appositive_after(&self, name_last: usize) -> Option<Title> {
+        let doc = self.doc;
+        let mut index = name_last + 1;
+        if index >= doc.tokens.len() {
+            return None;
+        }
+        let comma = doc.word(index) == ",";
+        let copula = doc.is_word(index) && matches!(doc.lower_word(index), "is" | "was");
+        if !comma && !copula {
+            return None;
+        }
+        index += 1;
+        let sentence_end = doc.sentence_tokens[doc.sentence_of_token(name_last)].1;
+        let mut country = None;
+        let mut steps = 0;
+        while index < sentence_end && steps < 8 {
+            let word = doc.word(index);
+            if let Some(code) = self.country_of_token(index) {
+                country.get_or_insert(code);
+            } else if words::contains(words::TITLE_HEADS, word) {
+                let raw = doc.tokens[index].span.slice(doc.text);
+                let mut role = clean_role(raw);
+                // "secretary of the Defense and Armed Forces Committee": keep the "of" part.
+                if index + 1 < sentence_end && doc.word(index + 1) == "of" {
+                    let mut end = index + 1;
+                    while end + 1 < sentence_end
+                        && (is_cap_word(doc, end + 1)
+                            || ORG_CONNECTORS.contains(&doc.word(end + 1)))
+                    {
+                        end += 1;
+                    }
+                    role = clean_role(
+                        Span::new(doc.tokens[index].span.start, doc.tokens[end].span.end)
+                            .slice(doc.text),
+                    );
+                }
+                return Some(Title {
+                    office: words::contains(words::OFFICE_HEADS, word),
+                    role,
+                    country,
+                });
+            } else if !(doc.is_word(index)
+                && (matches!(
+                    doc.lower_word(index),
+                    "a" | "an"
+                        | "the"
+                        | "who"
+                        | "is"
+                        | "was"
+                        | "also"
+                        | "now"
+                        | "then"
+                        | "former"
+                        | "currently"
+                ) || words::contains(words::TITLE_MODIFIERS, word)))
+            {
+                return None;
+            }
+            index += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    /// Unknown acronyms (organizations) and weapon designations ("ANSU-600").
+    fn acronyms_and_designations(&mut self, sentence: usize) {
+        let doc = self.doc;
+        let (start, end) = doc.sentence_tokens[sentence];
+        for index in start..end {
+            if self.taken[index]
+                || self.token_hit[index].is_some_and(|hit| !self.suppressed[hit])
+                || !doc.is_word(index)
+            {
+                continue;
+            }
+            let word = doc.word(index);
+            let span = doc.tokens[index].span;
+            if is_designation(word) {
+                self.taken[index] = true;
+                self.drafts.push(Draft {
+                    span,
+                    kind: Some(EntityKind::Equipment),
+                    name: word.to_string(),
+                    named: true,
+                    origin: "designation",
+                    ..Draft::default()
+                });
+                continue;
+            }
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if pw_text::is_acronym(word)
+                && letters >= 3
+                && !word.contains('.')
+                && !NOT_ORG_ACRONYMS.contains(&word)
+            {
+                self.taken[index] = true;
+                self.drafts.push(Draft {
+                    span,
+                    kind: Some(EntityKind::Organization),
+                    name: word.to_string(),
+                    named: true,
+                    origin: "acronym",
+                    ..Draft::default()
+                });
+            }
+        }
+    }
+
+    fn gazetteer_drafts(&mut self) {
+        for (hit_index, hit) in self.hits.iter().enumerate() {
+            if self.suppressed[hit_index] {
+                continue;
+            }
+            let entry = self.lexicon.entry(hit.entry);
+            let span = Span::new(hit.start, hit.end);
+            let surface = span.slice(self.doc.text).to_string();
+            let mut draft = Draft {
+                span,
+                name: surface.clone(),
+                canonical: Some(entry.canonical.clone()),
+                country: entry.country.clone(),
+                named: true,
+                origin: "lexicon",
+                ..Draft::default()
+            };
+            match entry.kind {
+                EntryKind::Country => draft.kind = Some(EntityKind::Country),
+                EntryKind::Demonym => {
+                    draft.kind = Some(EntityKind::Country);
+                    draft.named = false;
+                }
+                EntryKind::Capital => {
+                    draft.kind = Some(EntityKind::Location);
+                    draft.capital_of = entry.country.clone();
+                }
+                EntryKind::City | EntryKind::Region => draft.kind = Some(EntityKind::Location),
+                EntryKind::Organization => {
+                    draft.kind = Some(EntityKind::Organization);
+                    draft.media = entry.extra.contains("media");
+                }
+                EntryKind::Person => {
+                    draft.kind = Some(EntityKind::Person);
+                    if !entry.extra.is_empty() {
+                        draft.role = Some(entry.extra.clone());
+                    }
+                    draft.office = true;
+                }
+                EntryKind::Equipment => draft.kind = Some(EntityKind::Equipment),
+                EntryKind::EquipmentClass => {
+                    draft.kind = Some(EntityKind::Equipment);
+                    draft.generic =
+                        GENERIC_EQUIPMENT.contains(&entry.canonical.to_lowercase().as_str());
+                }
+            }
+            if draft.kind == Some(EntityKind::Organization) {
+                let last_token = self.doc.token_until(hit.end).saturating_sub(1);
+                draft.defines = acronym_in_parentheses(self.doc, last_token);
+            }
+            self.drafts.push(draft);
+        }
+    }
+}
+
+fn token_hit_entry(_hits: &[GazetteerHit], hit: usize) -> usize {
+    hit
+}
+
+trait IntoEntryKind {
+    fn into_entry_kind(self) -> EntryKind;
+}
+
+impl IntoEntryKind for EntityKind {
+    fn into_entry_kind(self) -> EntryKind {
+        match self {
+            EntityKind::Person => EntryKind::Person,
+            EntityKind::Organization => EntryKind::Organization,
+            EntityKind::Country => EntryKind::Country,
+            EntityKind::Location => EntryKind::City,
+            EntityKind::Equipment => EntryKind::Equipment,
+        }
+    }
+}
+
+fn acronym_in_parentheses(doc: &Doc, last: usize) -> Option<String> {
+    let open = last + 1;
+    if open + 2 < doc.tokens.len()
+        && doc.word(open) == "("
+        && doc.word(open + 2) == ")"
+        && pw_text::is_acronym(doc.word(open + 1))
+    {
+        return Some(doc.word(open + 1).to_string());
+    }
+    None
+}
+
+struct Title {
+    role: String,
+    country: Option<String>,
+    office: bool,
+}
+
+/// "(Bolivian Defense) Minister" → "Defense Minister"; "Sen." → "Senator".
+fn clean_role(raw: &str) -> String {
+    let mut words_out: Vec<String> = Vec::new();
+    for word in raw.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',') {
+        if word.is_empty() {
+            continue;
+        }
+        let expanded = match word {
+            "Sen." | "Sen" => "Senator",
+            "Gen." => "General",
+            "Adm." => "Admiral",
+            "Col." => "Colonel",
+            "Lt." => "Lieutenant",
+            "Gov." => "Governor",
+            "Rep." => "Representative",
+            "Capt." => "Captain",
+            "Maj." => "Major",
+            other => other,
+        };
+        words_out.push(expanded.to_string());
+    }
+    // Drop leading words that are not part of a role.
+    while words_out.first().is_some_and(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "former"
+                | "late"
+                | "then"
+                | "current"
+                | "new"
+                | "of"
+                | "to"
+                | "and"
+        )
+    }) {
+        words_out.remove(0);
+    }
+    while words_out.last().is_some_and(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "the" | "of" | "to" | "and" | "in"
+        )
+    }) {
+        words_out.pop();
+    }
+    words_out.join(" ")
+}
+
+/// "ANSU-600", "Mohajer-6", "S-400", "F-16", "Su-35": letters, a hyphen, digits.
+fn is_designation(word: &str) -> bool {
+    let Some((head, tail)) = word.split_once('-') else {
+        return false;
+    };
+    if head.is_empty() || tail.is_empty() || head.len() > 12 {
+        return false;
+    }
+    if matches!(
+        head.to_ascii_uppercase().as_str(),
+        "COVID" | "G" | "SARS" | "MERS" | "H1N1" | "WEB" | "POST" | "PRE"
+    ) {
+        return false;
+    }
+    head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && head.chars().all(|c| c.is_ascii_alphabetic())
+        && tail.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && tail.chars().all(|c| c.is_ascii_alphanumeric())
+        && !tail.chars().all(|c| c.is_ascii_digit()) | (tail.len() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn designations_have_letters_hyphen_digits() {
+        for word in [
+            "ANSU-600",
+            "Mohajer-6",
+            "S-400",
+            "F-16",
+            "Su-35",
+            "Shahed-136",
+        ] {
+            assert!(is_designation(word), "{word}");
+        }
+        for word in ["COVID-19", "Lebanon-based", "20-year", "G-20", "anti-U.S."] {
+            assert!(!is_designation(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn roles_are_cleaned() {
+        assert_eq!(
+            clean_role("(Bolivian Defense) Minister"),
+            "Bolivian Defense Minister"
+        );
+        assert_eq!(clean_role("Sen."), "Senator");
+        assert_eq!(
+            clean_role("the former Deputy Secretary of State"),
+            "Deputy Secretary of State"
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! Direct quotations and their speakers.
+//!
+//! Quote marks are paired per paragraph (an unclosed quote ends with its paragraph,
+//! as news style has it), tolerating the glitches of scraped and machine-translated
+//! text: a mark glued between two words is ignored, a stray closing mark outside a
+//! quote is ignored, and an "opening" mark right before "said" closes instead.
+//!
+//! Speakers are found, in order, in the clause after the quote (`..., said Aliaga`,
+//! `..., Landau told Infobae`, `..., according to the IRNA report`), in the clause
+//! before it (`Aliaga said "..."`, `the DAIA ... warned of the "..."`), from the other
+//! quotes of the paragraph, and from the previous paragraph when a quote continues.
+//! Pronouns and descriptions ("he added", "said the Bolivian opposition lawmaker",
+//! "the Institute wrote", "the report read") resolve to the latest fitting entity.
+
+use crate::doc::{Doc, find_phrase, rfind_phrase};
+use crate::entities::Resolved;
+use crate::names::Draft;
+use crate::words::{self, MEDIA_NOUNS, SPEECH_VERBS, TITLE_HEADS};
+use pw_model::{EntityKind, Quote, QuoteId, Span};
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub(crate) open: usize,
+    /// Byte offset just past the closing mark (or the paragraph end).
+    pub(crate) close: usize,
+    /// The quoted words.
+    pub(crate) content: Span,
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+/// Pairs quote marks paragraph by paragraph.
+pub(crate) fn find_quote_spans(doc: &Doc) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    for paragraph in &doc.paragraphs {
+        let text = paragraph.slice(doc.text);
+        let base = paragraph.start;
+        let mut open: Option<usize> = None;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (position, &(offset, c)) in chars.iter().enumerate() {
+            if !is_quote_mark(c) {
+                continue;
+            }
+            let before = position.checked_sub(1).map(|p| chars[p].1);
+            let after = chars.get(position + 1).map(|&(_, c)| c);
+            let space_before = before.is_none_or(char::is_whitespace);
+            let space_after = after.is_none_or(char::is_whitespace);
+            let glued = before.is_some_and(char::is_alphanumeric)
+                && after.is_some_and(char::is_alphanumeric);
+            match open {
+                None => {
+                    if space_after && !space_before {
+                        continue; // a stray closing mark
+                    }
+                    let rest = &text[offset + c.len_utf8()..];
+                    let rest_lower = rest.trim_start().to_ascii_lowercase();
+                    if ["said ", "says ", "he said", "she said", "added ", "told "]
+                        .iter()
+                        .any(|verb| rest_lower.starts_with(verb))
+                    {
+                        continue; // a closing mark written as an opening one
+                    }
+                    if glued && c != '“' && c != '«' {
+                        continue;
+                    }
+                    open = Some(offset);
+                }
+                Some(start) => {
+                    if glued {
+                        continue; // "trafficking“We": a glitch inside the quote
+                    }
+                    push_quote(&mut out, base, text, start, offset + c.len_utf8());
+                    open = None;
+                }
+            }
+        }
+        if let Some(start) = open {
+            push_quote(&mut out, base, text, start, text.len());
+        }
+    }
+    out
+}
+
+fn push_quote(out: &mut Vec<QuoteSpan>, base: usize, text: &str, open: usize, close: usize) {
+    let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let mut content_start = open + open_len;
+    let mut content_end = close;
+    if let Some(last) = text[..close].chars().next_back()
+        && is_quote_mark(last)
+        && close - last.len_utf8() >= content_start
+    {
+        content_end = close - last.len_utf8();
+    }
+    let inner = &text[content_start..content_end];
+    let trimmed_start = inner.len() - inner.trim_start().len();
+    content_start += trimmed_start;
+    content_end = content_start + inner.trim().len();
+    if content_end <= content_start
+        || text[content_start..content_end]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+            < 2
+    {
+        return;
+    }
+    out.push(QuoteSpan {
+        open: base + open,
+        close: base + close,
+        content: Span::new(base + content_start, base + content_end),
+    });
+}
+
+pub(crate) struct Attribution {
+    pub(crate) speaker: Option<usize>,
+    pub(crate) cue: Option<&'static str>,
+}
+
+/// Resolves speakers and builds the output quotes.
+pub(crate) fn attribute(
+    doc: &Doc,
+    drafts: &[Draft],
+    resolved: &Resolved,
+    spans: &[QuoteSpan],
+) -> (Vec<Quote>, Vec<Attribution>) {
+    let speaker_finder = SpeakerFinder {
+        doc,
+        drafts,
+        resolved,
+        spans,
+    };
+    let mut attributions: Vec<Attribution> = spans
+        .iter()
+        .enumerate()
+        .map(|(index, _)| speaker_finder.direct(index))
+        .collect();
+    // Quotes of a paragraph share a speaker when only some are attributed.
+    for index in 0..spans.len() {
+        if attributions[index].speaker.is_some() {
+            continue;
+        }
+        let paragraph = doc.paragraph_at(spans[index].open);
+        let sibling = (0..spans.len())
+            .filter(|&other| other != index && doc.paragraph_at(spans[other].open) == paragraph)
+            .filter_map(|other| attributions[other].speaker.map(|speaker| (other, speaker)))
+            .min_by_key(|(other, _)| {
+                (*other as isize - index as isize).unsigned_abs() * 2 + usize::from(*other < index)
+            });
+        if let Some((_, speaker)) = sibling {
+            attributions[index] = Attribution {
+                speaker: Some(speaker),
+                cue: Some("paragraph"),
+            };
+            continue;
+        }
+        // A paragraph that opens with a quote continues the previous paragraph's speaker.
+        let paragraph_span = doc.paragraphs[paragraph];
+        if spans[index].open == paragraph_span.start && index > 0 && paragraph > 0 {
+            let previous = index - 1;
+            if doc.paragraph_at(spans[previous].open) == paragraph - 1
+                && let Some(speaker) = attributions[previous].speaker
+            {
+                attributions[index] = Attribution {
+                    speaker: Some(speaker),
+                    cue: Some("continued"),
+                };
+            }
+        }
+    }
+    let quotes = spans
+        .iter()
+        .zip(&attributions)
+        .enumerate()
+        .map(|(index, (span, attribution))| Quote {
+            id: QuoteId(index as u32),
+            speaker: attribution
+                .speaker
+                .map(|entity| resolved.entities[entity].id),
+            speaker_cue: attribution.cue.map(str::to_string),
+            text: span.content.slice(doc.text).to_string(),
+            span: span.content,
+            sentence: doc.sentence_at(span.content.start),
+        })
+        .collect();
+    (quotes, attributions)
+}
+
+struct SpeakerFinder<'a, 't> {
+    doc: &'a Doc<'t>,
+    drafts: &'a [Draft],
+    resolved: &'a Resolved,
+    spans: &'a [QuoteSpan],
+}
+
+/// A mention of an entity inside a byte range, with its kind.
+#[derive(Clone, Copy)]
+struct Hit {
+    end: usize,
+    entity: usize,
+    kind: EntityKind,
+}
+
+impl SpeakerFinder<'_, '_> {
+    fn mentions(&self, start: usize, end: usize) -> Vec<Hit> {
+        self.resolved
+            .links
+            .iter()
+            .filter_map(|link| {
+                let draft = &self.drafts[link.draft];
+                (draft.span.start >= start
+                    && draft.span.end <= end
+                    && !self.inside_quote(draft.span.start))
+                .then(|| Hit {
+                    end: draft.span.end,
+                    entity: link.entity,
+                    kind: self.resolved.entities[link.entity].kind,
+                })
+            })
+            .collect()
+    }
+
+    fn inside_quote(&self, offset: usize) -> bool {
+        self.spans
+            .iter()
+            .any(|span| span.content.start <= offset && offset < span.content.end)
+    }
+
+    fn direct(&self, index: usize) -> Attribution {
+        let doc = self.doc;
+        let span = self.spans[index];
+        let paragraph = doc.paragraphs[doc.paragraph_at(span.open)];
+        // After: up to the next quote or the end of the sentence that holds the closing mark.
+        let next_open = self
+            .spans
+            .get(index + 1)
+            .map_or(paragraph.end, |next| next.open.min(paragraph.end));
+        let after_end = {
+            let sentence =
+                doc.sentences[doc.sentence_at(span.close.min(doc.text.len().saturating_sub(1)))];
+            let mut end = sentence.end.max(span.close).min(next_open);
+            if end <= span.close {
+                end = next_open;
+            }
+            end
+        };
+        if after_end > span.close
+            && let Some(found) = self.clause_speaker(span.close, after_end, span.open)
+        {
+            return Attribution {
+                speaker: Some(found.0),
+                cue: Some(found.1),
+            };
+        }
+        // Before: from the sentence start (or the previous quote) to the opening mark.
+        let previous_close = index
+            .checked_sub(1)
+            .map(|previous| self.spans[previous].close)
+            .filter(|&close| close > paragraph.start && close <= span.open);
+        let sentence_start = doc.sentences[doc.sentence_at(span.open)].start;
+        let before_start = previous_close
+            .unwrap_or(sentence_start)
+            .max(paragraph.start)
+            .min(span.open);
+        if span.open > before_start
+            && let Some(found) = self.clause_speaker(before_start, span.open, span.open)
+        {
+            return Attribution {
+                speaker: Some(found.0),
+                cue: Some(if found.1 == "after" {
+                    "before"
+                } else {
+                    found.1
+                }),
+            };
+        }
+        Attribution {
+            speaker: None,
+            cue: None,
+        }
+    }
+
+    /// The speaker named in a clause holding a speech verb, if any.
+    fn clause_speaker(
+        &self,
+        start: usize,
+        end: usize,
+        quote_open: usize,
+    ) -> Option<(usize, &'static str)> {
+        let lower = self.doc.lower_slice(start, end);
+        let (verb_at, verb_len) = speech_verb(lower)?;
+        let verb_start = start + verb_at;
+        let verb_end = verb_start + verb_len;
+        // A pronoun right before the verb: "he said".
+        let before_words: Vec<&str> = lower[..verb_at]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some(&last) = before_words.last()
+            && (words::PERSON_PRONOUNS.contains(&last) || words::GROUP_PRONOUNS.contains(&last))
+        {
+            let person = words::PERSON_PRONOUNS.contains(&last);
+            // "he said, Novillo Aguilar": a name right after still wins.
+            let after = self.mentions(verb_end, end);
+            if let Some(hit) = after.iter().find(|hit| hit.kind == EntityKind::Person) {
+                return Some((hit.entity, "after"));
+            }
+            return self
+                .latest(
+                    quote_open,
+                    if person {
+                        EntityKind::Person
+                    } else {
+                        EntityKind::Organization
+                    },
+                )
+                .map(|entity| (entity, "pronoun"));
+        }
+        // A description right before the verb: "the report read", "the Institute wrote".
+        if let Some(entity) = self.description(&before_words, quote_open) {
+            return Some((entity, "description"));
+        }
+        // A description right after it: "said the Bolivian opposition lawmaker".
+        let after_lower = self.doc.lower_slice(verb_end, end);
+        let after_words: Vec<&str> = after_lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .take(6)
+            .collect();
+        if after_words
+            .first()
+            .is_some_and(|w| *w == "the" || *w == "his" || *w == "her")
+        {
+            let phrase: Vec<&str> = after_words
+                .iter()
+                .copied()
+                .take_while(|w| {
+                    !matches!(*w, "in" | "on" | "at" | "to" | "during" | "who" | "that")
+                })
+                .collect();
+            if let Some(entity) = self.description(&phrase, quote_open) {
+                return Some((entity, "description"));
+            }
+        }
+        let before = self.mentions(start, verb_start);
+        let after = self.mentions(verb_end, end);
+        if !before.is_empty() {
+            // Skip an appositive that ends at the verb: "Aliaga, a lawmaker ... Committee, told".
+            let mut candidates = before.clone();
+            if self.doc.text[before[0].end..verb_start]
+                .trim_end()
+                .ends_with(',')
+                && let Some(comma) = self.doc.text[before[0].end..verb_start].find(',')
+            {
+                let limit = before[0].end + comma;
+                candidates.retain(|hit| hit.end <= limit);
+            }
+            for kind in [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Country,
+            ] {
+                if let Some(hit) = candidates.iter().rev().find(|hit| hit.kind == kind) {
+                    return Some((hit.entity, "after"));
+                }
+            }
+        }
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Country,
+        ] {
+            if let Some(hit) = after.iter().find(|hit| hit.kind == kind) {
+                return Some((hit.entity, "after"));
+            }
+        }
+        None
+    }
+
+    /// "the (Iranian) minister", "the Bolivian opposition lawmaker", "the report", "the Institute".
+    fn description(&self, phrase_words: &[&str], quote_open: usize) -> Option<usize> {
+        let head = *phrase_words.last()?;
+        let determiner_at = phrase_words
+            .iter()
+            .rposition(|w| matches!(*w, "the" | "his" | "her" | "its"))?;
+        if determiner_at + 1 >= phrase_words.len() || phrase_words.len() - determiner_at > 5 {
+            return None;
+        }
+        let modifiers = &phrase_words[determiner_at + 1..phrase_words.len() - 1];
+        if TITLE_HEADS.contains(&head) {
+            let wanted_country = modifiers.iter().find_map(|word| self.demonym_country(word));
+            let people = self.previous_entities(quote_open, EntityKind::Person);
+            let with_role = people.iter().copied().find(|&entity| {
+                let person = &self.resolved.entities[entity];
+                person
+                    .roles
+                    .iter()
+                    .any(|role| role.to_lowercase().contains(head))
+                    && wanted_country
+                        .as_ref()
+                        .is_none_or(|code| person.country.as_ref() == Some(code))
+            });
+            return with_role
+                .or_else(|| {
+                    people.iter().copied().find(|&entity| {
+                        wanted_country.as_ref().is_some_and(|code| {
+                            self.resolved.entities[entity].country.as_ref() == Some(code)
+                        })
+                    })
+                })
+                .or_else(|| people.first().copied());
+        }
+        if MEDIA_NOUNS.contains(&head) {
+            let orgs = self.previous_entities(quote_open, EntityKind::Organization);
+            return orgs
+                .iter()
+                .copied()
+                .find(|&entity| self.resolved.media[entity])
+                .or_else(|| orgs.first().copied());
+        }
+        if words::contains(words::ORG_HEADS, head) {
+            let orgs = self.previous_entities(quote_open, EntityKind::Organization);
+            return orgs.iter().copied().find(|&entity| {
+                let organization = &self.resolved.entities[entity];
+                organization
+                    .aliases
+                    .iter()
+                    .chain(std::iter::once(&organization.name))
+                    .any(|name| {
+                        name.to_lowercase()
+                            .split_whitespace()
+                            .any(|part| part == head)
+                    })
+            });
+        }
+        None
+    }
+
+    fn demonym_country(&self, word: &str) -> Option<String> {
+        self.drafts
+            .iter()
+            .find(|draft| {
+                draft.kind == Some(EntityKind::Country) && draft.name.eq_ignore_ascii_case(word)
+            })
+            .and_then(|draft| draft.country.clone())
+    }
+
+    /// Entities of a kind mentioned before `offset`, latest first, without repeats.
+    fn previous_entities(&self, offset: usize, kind: EntityKind) -> Vec<usize> {
+        let mut out = Vec::new();
+        for link in self.resolved.links.iter().rev() {
+            let draft = &self.drafts[link.draft];
+            if draft.span.start < offset
+                && self.resolved.entities[link.entity].kind == kind
+                && !out.contains(&link.entity)
+            {
+                out.push(link.entity);
+            }
+        }
+        out
+    }
+
+    fn latest(&self, offset: usize, kind: EntityKind) -> Option<usize> {
+        self.previous_entities(offset, kind).first().copied()
+    }
+}
+
+/// The first speech verb in a lowercase clause: (offset, length).
+fn speech_verb(lower: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    if let Some(at) = find_phrase(lower, "according to") {
+        best = Some((at, "according to".len()));
+    }
+    for verb in SPEECH_VERBS {
+        if let Some(at) = find_phrase(lower, verb)
+            && best.is_none_or(|(best_at, _)| at < best_at)
+        {
+            best = Some((at, verb.len()));
+        }
+    }
+    if best.is_none() && rfind_phrase(lower, ":").is_some() {
+        return lower.rfind(':').map(|at| (at, 1));
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes_of(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        find_quote_spans(&doc)
+            .iter()
+            .map(|span| span.content.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn pairs_curly_and_straight_quotes() {
+        assert_eq!(
+            quotes_of("He said “we agree” and \"they refuse.\""),
+            ["we agree", "they refuse."]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_ends_with_the_paragraph() {
+        assert_eq!(
+            quotes_of("“We will go on.\nNext paragraph."),
+            ["We will go on."]
+        );
+    }
+
+    #[test]
+    fn tolerates_glued_and_misdirected_marks() {
+        assert_eq!(
+            quotes_of("“Given the needs of trafficking“We will build it,” Ashtiani said."),
+            ["Given the needs of trafficking“We will build it,"]
+        );
+        assert_eq!(
+            quotes_of("“It is our vision, “said the minister in statements."),
+            ["It is our vision,"]
+        );
+        assert_eq!(
+            quotes_of("“A complicated country.” on the stage” Gustavo Aliaga said."),
+            ["A complicated country."]
+        );
+    }
+
+    #[test]
+    fn finds_the_speech_verb() {
+        assert_eq!(speech_verb(", said loza, who is"), Some((2, 4)));
+        assert_eq!(speech_verb(" according to the irna report."), Some((1, 12)));
+        assert_eq!(speech_verb(" on the stage"), None);
+    }
+}

@@ -1,0 +1,222 @@
+//! The event lexicon (`data/lexicon/events.tsv`): trigger words and phrases with their
+//! event type and argument frame, compiled into one Aho-Corasick automaton that runs
+//! over the lowercased text.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use pw_model::EventType;
+
+/// Where a frame looks for the source and target of an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// Subject gives to the object or "to X" (sell, supply).
+    Give,
+    /// Subject receives "from X" (buy, purchase).
+    Take,
+    /// Subject acts on the object (criticize, expel).
+    Act,
+    /// Subject together with the object, "with X" or "between X and Y" (sign, meet).
+    With,
+    /// Subject asks the object, "to X", "from X" or "on X" (demand, call on).
+    Ask,
+    /// Subject goes to the object or "to X" (visit).
+    Go,
+    /// Subject only (deny, protest).
+    Own,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerEntry {
+    pub(crate) event_type: EventType,
+    pub(crate) frame: Frame,
+    pub(crate) noun: bool,
+    pub(crate) needs_equipment: bool,
+    pub(crate) needs_military: bool,
+    pub(crate) before: Vec<String>,
+    pub(crate) not_before: Vec<String>,
+    pub(crate) after: Vec<String>,
+}
+
+/// A trigger occurrence: byte range in the text and the entries its surface form has.
+#[derive(Clone, Debug)]
+pub(crate) struct TriggerHit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) entries: Vec<usize>,
+}
+
+pub(crate) struct Triggers {
+    automaton: AhoCorasick,
+    /// For each automaton pattern, the entries it belongs to.
+    pattern_entries: Vec<Vec<usize>>,
+    pub(crate) entries: Vec<TriggerEntry>,
+}
+
+const EVENTS_TSV: &str = include_str!("../../../data/lexicon/events.tsv");
+
+fn split_words(raw: &str) -> Vec<String> {
+    raw.split('|')
+        .map(str::trim)
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Triggers {
+    pub(crate) fn builtin() -> Triggers {
+        // The embedded lexicon is part of the source tree and checked by a unit test,
+        // so a parse failure here is a build defect, not an input error.
+        Triggers::parse(EVENTS_TSV).expect("data/lexicon/events.tsv is valid")
+    }
+
+    pub(crate) fn parse(tsv: &str) -> Result<Triggers, String> {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (line_number, line) in tsv.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let columns: Vec<&str> = line.split('\t').collect();
+            if columns.len() < 3 {
+                return Err(format!(
+                    "events.tsv:{}: expected at least 3 columns",
+                    line_number + 1
+                ));
+            }
+            let event_type: EventType = columns[0]
+                .parse()
+                .map_err(|error| format!("events.tsv:{}: {error}", line_number + 1))?;
+            let (noun, frame_name) = match columns[1].strip_prefix("n_") {
+                Some(rest) => (true, rest),
+                None => (false, columns[1]),
+            };
+            let frame = match frame_name {
+                "give" => Frame::Give,
+                "take" => Frame::Take,
+                "act" => Frame::Act,
+                "with" => Frame::With,
+                "ask" => Frame::Ask,
+                "go" => Frame::Go,
+                "self" => Frame::Own,
+                other => {
+                    return Err(format!(
+                        "events.tsv:{}: unknown frame {other:?}",
+                        line_number + 1
+                    ));
+                }
+            };
+            let mut entry = TriggerEntry {
+                event_type,
+                frame,
+                noun,
+                needs_equipment: false,
+                needs_military: false,
+                before: Vec::new(),
+                not_before: Vec::new(),
+                after: Vec::new(),
+            };
+            for constraint in columns.get(3).copied().unwrap_or("").split_whitespace() {
+                match constraint.split_once('=') {
+                    None if constraint == "equipment" => entry.needs_equipment = true,
+                    None if constraint == "military" => entry.needs_military = true,
+                    Some(("before", words)) => entry.before = split_words(words),
+                    Some(("not_before", words)) => entry.not_before = split_words(words),
+                    Some(("after", words)) => entry.after = split_words(words),
+                    _ => {
+                        return Err(format!(
+                            "events.tsv:{}: unknown constraint {constraint:?}",
+                            line_number + 1
+                        ));
+                    }
+                }
+            }
+            let entry_index = entries.len();
+            entries.push(entry);
+            for form in split_words(columns[2]) {
+                let pattern_index = *index.entry(form.clone()).or_insert_with(|| {
+                    patterns.push(form);
+                    pattern_entries.push(Vec::new());
+                    patterns.len() - 1
+                });
+                pattern_entries[pattern_index].push(entry_index);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|error| format!("events.tsv: {error}"))?;
+        Ok(Triggers {
+            automaton,
+            pattern_entries,
+            entries,
+        })
+    }
+
+    /// Trigger hits on word boundaries in `lower` (the ASCII-lowercased text).
+    pub(crate) fn find(&self, lower: &str, out: &mut Vec<TriggerHit>) {
+        let bytes = lower.as_bytes();
+        for found in self.automaton.find_iter(lower) {
+            let (start, end) = (found.start(), found.end());
+            let boundary_before = start == 0 || !is_word_byte(bytes[start - 1]);
+            let boundary_after = end == bytes.len() || !is_word_byte(bytes[end]);
+            if boundary_before && boundary_after {
+                out.push(TriggerHit {
+                    start,
+                    end,
+                    entries: self.pattern_entries[found.pattern().as_usize()].clone(),
+                });
+            }
+        }
+    }
+}
+
+/// Bytes that continue a word: ASCII alphanumerics, and any byte of a non-ASCII character.
+pub(crate) fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte >= 0x80 || byte == b'-'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_parses_and_covers_every_type() {
+        let triggers = Triggers::builtin();
+        for &event_type in EventType::ALL {
+            assert!(
+                triggers
+                    .entries
+                    .iter()
+                    .any(|entry| entry.event_type == event_type),
+                "no trigger for {event_type}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        let triggers = Triggers::builtin();
+        let mut hits = Vec::new();
+        triggers.find(
+            "iran signed a memorandum of understanding; the signatory reassigned",
+            &mut hits,
+        );
+        let texts: Vec<&str> = hits
+            .iter()
+            .map(|hit| {
+                &"iran signed a memorandum of understanding; the signatory reassigned"
+                    [hit.start..hit.end]
+            })
+            .collect();
+        assert_eq!(texts, ["signed", "memorandum of understanding"]);
+    }
+
+    #[test]
+    fn rejects_bad_lines() {
+        assert!(Triggers::parse("agree\twith").is_err());
+        assert!(Triggers::parse("nonsense\twith\tsign").is_err());
+        assert!(Triggers::parse("agree\tfly\tsign").is_err());
+        assert!(Triggers::parse("agree\twith\tsign\tweird=1").is_err());
+    }
+}

@@ -1,0 +1,539 @@
+//! The general text pass every format goes through: line endings, BOM, trailing
+//! spaces, blank-line runs, and removal of page-furniture lines.
+//!
+//! # Boilerplate rules
+//!
+//! A line is dropped when, after trimming (and dropping a leading bullet or arrow), it
+//! is short and matches one of the rules below. The rules describe kinds of page
+//! furniture, never particular articles:
+//!
+//! - [`PREFIX_RULES`]: lines that *start* with a furniture phrase, compared without
+//!   regard to ASCII case, for lines of at most [`MAX_PREFIX_LINE`] bytes
+//!   ("Read more: ...", "You can also read: ...", "Home » ...", cookie notices,
+//!   comment-form prompts, "Follow us on ...", "Subscribe to our newsletter").
+//! - [`EXACT_RULES`]: lines that *are* a furniture word or phrase, ignoring case and
+//!   trailing `:`/`.`/`»`/`›`/`…` ("Advertisement", "Read more", "Share", "Related").
+//! - Category-tag lines ([`is_category_line`]): 4 to 16 capitalized words, no
+//!   punctuation or digits, no function words (which headlines in title case have),
+//!   and at least 60% of the words from [`SECTION_WORDS`], as in
+//!   "Bolivia Defence Featured Global News Government National Security News Politics".
+//!
+//! Each document that loses lines gets one `boilerplate_removed` info diagnostic that
+//! counts them by kind. Attribution lines such as `Source: Times of Israel` are kept
+//! in the text (they are content: they name the outlet, which ingest also reads from them).
+
+use pw_model::Diagnostic;
+
+/// Lines longer than this are prose, never furniture matched by a prefix.
+pub const MAX_PREFIX_LINE: usize = 240;
+/// Lines longer than this are never category-tag lines.
+const MAX_CATEGORY_LINE: usize = 160;
+
+/// The kinds of furniture, for the diagnostic's counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    CrossLink,
+    CommentForm,
+    Share,
+    Newsletter,
+    Cookie,
+    Breadcrumb,
+    CategoryTags,
+    Navigation,
+    Advertisement,
+}
+
+impl Kind {
+    const ALL: [Kind; 9] = [
+        Kind::CrossLink,
+        Kind::CommentForm,
+        Kind::Share,
+        Kind::Newsletter,
+        Kind::Cookie,
+        Kind::Breadcrumb,
+        Kind::CategoryTags,
+        Kind::Navigation,
+        Kind::Advertisement,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::CrossLink => "cross-links",
+            Kind::CommentForm => "comment form",
+            Kind::Share => "share/follow",
+            Kind::Newsletter => "newsletter",
+            Kind::Cookie => "cookie notice",
+            Kind::Breadcrumb => "breadcrumb",
+            Kind::CategoryTags => "category tags",
+            Kind::Navigation => "navigation",
+            Kind::Advertisement => "advertisement",
+        }
+    }
+}
+
+/// Furniture phrases a line may start with (lowercase ASCII; compared case-insensitively).
+pub const PREFIX_RULES: &[(&str, Kind)] = &[
+    ("you can also read", Kind::CrossLink),
+    ("you may also like", Kind::CrossLink),
+    ("you might also like", Kind::CrossLink),
+    ("you may also be interested", Kind::CrossLink),
+    ("read more:", Kind::CrossLink),
+    ("read more »", Kind::CrossLink),
+    ("read more ›", Kind::CrossLink),
+    ("read more →", Kind::CrossLink),
+    ("read more…", Kind::CrossLink),
+    ("read more...", Kind::CrossLink),
+    ("read more >>", Kind::CrossLink),
+    ("read also", Kind::CrossLink),
+    ("also read:", Kind::CrossLink),
+    ("also read -", Kind::CrossLink),
+    ("related:", Kind::CrossLink),
+    ("related articles", Kind::CrossLink),
+    ("related posts", Kind::CrossLink),
+    ("related stories", Kind::CrossLink),
+    ("related news", Kind::CrossLink),
+    ("related content", Kind::CrossLink),
+    ("see also:", Kind::CrossLink),
+    ("more on this story", Kind::CrossLink),
+    ("read the full article", Kind::CrossLink),
+    ("read the full story", Kind::CrossLink),
+    ("read the original article", Kind::CrossLink),
+    ("click here to", Kind::CrossLink),
+    ("please enter your comment", Kind::CommentForm),
+    ("please enter your name", Kind::CommentForm),
+    ("please enter your email", Kind::CommentForm),
+    ("please enter a valid email", Kind::CommentForm),
+    ("leave a comment", Kind::CommentForm),
+    ("leave a reply", Kind::CommentForm),
+    ("post a comment", Kind::CommentForm),
+    ("add a comment", Kind::CommentForm),
+    ("save my name, email", Kind::CommentForm),
+    ("notify me of follow-up comments", Kind::CommentForm),
+    ("notify me of new posts", Kind::CommentForm),
+    ("you must be logged in to post a comment", Kind::CommentForm),
+    ("this site uses akismet", Kind::CommentForm),
+    ("share this article", Kind::Share),
+    ("share this story", Kind::Share),
+    ("share this post", Kind::Share),
+    ("share this:", Kind::Share),
+    ("share on facebook", Kind::Share),
+    ("share on twitter", Kind::Share),
+    ("share on x", Kind::Share),
+    ("share on whatsapp", Kind::Share),
+    ("share on linkedin", Kind::Share),
+    ("follow us on", Kind::Share),
+    ("follow us:", Kind::Share),
+    ("subscribe to our newsletter", Kind::Newsletter),
+    ("sign up for our newsletter", Kind::Newsletter),
+    ("sign up to our newsletter", Kind::Newsletter),
+    ("sign up for the newsletter", Kind::Newsletter),
+    ("subscribe to our mailing list", Kind::Newsletter),
+    ("this website uses cookies", Kind::Cookie),
+    ("this site uses cookies", Kind::Cookie),
+    ("we use cookies", Kind::Cookie),
+    ("by continuing to use this site", Kind::Cookie),
+    ("by continuing to browse", Kind::Cookie),
+    ("by using this website, you agree", Kind::Cookie),
+    ("by using this site, you agree", Kind::Cookie),
+    ("accept all cookies", Kind::Cookie),
+    ("accept cookies", Kind::Cookie),
+    ("cookie policy", Kind::Cookie),
+    ("cookie settings", Kind::Cookie),
+    ("home »", Kind::Breadcrumb),
+    ("home ›", Kind::Breadcrumb),
+    ("home >", Kind::Breadcrumb),
+    ("home /", Kind::Breadcrumb),
+    ("home |", Kind::Breadcrumb),
+    ("home →", Kind::Breadcrumb),
+    ("you are here:", Kind::Breadcrumb),
+    ("skip to content", Kind::Navigation),
+    ("skip to main content", Kind::Navigation),
+    ("tags:", Kind::CategoryTags),
+    ("filed under:", Kind::CategoryTags),
+    ("categories:", Kind::CategoryTags),
+];
+
+/// Lines that are nothing but one of these (lowercase; compared case-insensitively
+/// after dropping trailing `:`, `.`, `»`, `›`, `…`, `>` and spaces).
+pub const EXACT_RULES: &[(&str, Kind)] = &[
+    ("read more", Kind::CrossLink),
+    ("read also", Kind::CrossLink),
+    ("related", Kind::CrossLink),
+    ("see also", Kind::CrossLink),
+    ("more stories", Kind::CrossLink),
+    ("most read", Kind::CrossLink),
+    ("most popular", Kind::CrossLink),
+    ("recommended", Kind::CrossLink),
+    ("trending now", Kind::CrossLink),
+    ("comments", Kind::CommentForm),
+    ("leave a reply", Kind::CommentForm),
+    ("cancel reply", Kind::CommentForm),
+    ("post comment", Kind::CommentForm),
+    ("share", Kind::Share),
+    ("share this", Kind::Share),
+    ("tweet", Kind::Share),
+    ("print", Kind::Share),
+    ("email", Kind::Share),
+    ("facebook", Kind::Share),
+    ("twitter", Kind::Share),
+    ("whatsapp", Kind::Share),
+    ("linkedin", Kind::Share),
+    ("telegram", Kind::Share),
+    ("reddit", Kind::Share),
+    ("subscribe", Kind::Newsletter),
+    ("newsletter", Kind::Newsletter),
+    ("menu", Kind::Navigation),
+    ("search", Kind::Navigation),
+    ("close", Kind::Navigation),
+    ("log in", Kind::Navigation),
+    ("sign in", Kind::Navigation),
+    ("back to top", Kind::Navigation),
+    ("loading", Kind::Navigation),
+    ("advertisement", Kind::Advertisement),
+    ("advertisements", Kind::Advertisement),
+    ("sponsored", Kind::Advertisement),
+    ("sponsored content", Kind::Advertisement),
+];
+
+/// Words that name sections of a news site, for category-tag lines.
+pub const SECTION_WORDS: &[&str] = &[
+    "Affairs",
+    "Africa",
+    "Americas",
+    "Analysis",
+    "Arms",
+    "Asia",
+    "Blog",
+    "Breaking",
+    "Briefings",
+    "Business",
+    "Columns",
+    "Commentary",
+    "Conflict",
+    "Crime",
+    "Culture",
+    "Cyber",
+    "Defence",
+    "Defense",
+    "Diplomacy",
+    "East",
+    "Economy",
+    "Editorial",
+    "Editorials",
+    "Election",
+    "Elections",
+    "Energy",
+    "Entertainment",
+    "Environment",
+    "Europe",
+    "Feature",
+    "Featured",
+    "Features",
+    "Finance",
+    "Foreign",
+    "Global",
+    "Government",
+    "Headlines",
+    "Health",
+    "Home",
+    "Intelligence",
+    "International",
+    "Interview",
+    "Interviews",
+    "Justice",
+    "Latest",
+    "Law",
+    "Lifestyle",
+    "Local",
+    "Markets",
+    "Middle",
+    "Military",
+    "National",
+    "News",
+    "Nuclear",
+    "Opinion",
+    "Photos",
+    "Policy",
+    "Politics",
+    "Press",
+    "Region",
+    "Regional",
+    "Releases",
+    "Reports",
+    "Science",
+    "Security",
+    "Society",
+    "Space",
+    "Sports",
+    "Statements",
+    "Stories",
+    "Tech",
+    "Technology",
+    "Terrorism",
+    "Top",
+    "Trade",
+    "Trending",
+    "Uncategorized",
+    "Video",
+    "Videos",
+    "War",
+    "Weapons",
+    "World",
+];
+
+/// Title-case function words: a line holding one is a headline, not a tag list.
+const FUNCTION_WORDS: &[&str] = &[
+    "A", "About", "After", "Against", "Amid", "An", "And", "Are", "As", "At", "Be", "But", "By",
+    "For", "From", "Has", "Have", "His", "Her", "In", "Into", "Is", "It", "Its", "Not", "Of", "On",
+    "Or", "Over", "Say", "Says", "Than", "The", "Their", "To", "Under", "Was", "Were", "Will",
+    "With",
+];
+
+/// Which rule, if any, makes `line` page furniture.
+pub fn furniture_kind(line: &str) -> Option<Kind> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > MAX_PREFIX_LINE {
+        return None;
+    }
+    let line = line
+        .trim_start_matches(['•', '·', '»', '›', '→', '▶', '►', '*', '-', '–', '—'])
+        .trim_start();
+    let bytes = line.as_bytes();
+    for (prefix, kind) in PREFIX_RULES {
+        if bytes.len() >= prefix.len()
+            && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        {
+            return Some(*kind);
+        }
+    }
+    let bare = line.trim_end_matches([':', '.', '»', '›', '…', '>', ' ', '|']);
+    if bare.len() <= 24 {
+        for (phrase, kind) in EXACT_RULES {
+            if bare.eq_ignore_ascii_case(phrase) {
+                return Some(*kind);
+            }
+        }
+    }
+    is_category_line(line).then_some(Kind::CategoryTags)
+}
+
+/// A lone line of capitalized section words ("World News Politics Defence Featured").
+pub fn is_category_line(line: &str) -> bool {
+    if line.len() > MAX_CATEGORY_LINE {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut section = 0usize;
+    for word in line.split_whitespace() {
+        if word == "&" {
+            continue;
+        }
+        if !word.chars().next().is_some_and(char::is_uppercase)
+            || !word.chars().all(|c| c.is_alphabetic() || c == '-')
+            || FUNCTION_WORDS.contains(&word)
+        {
+            return false;
+        }
+        words += 1;
+        section += usize::from(SECTION_WORDS.contains(&word));
+    }
+    (4..=16).contains(&words) && section * 10 >= words * 6
+}
+
+/// Runs the general text pass: strips a BOM, turns `\r\n` and `\r` into `\n`, trims
+/// trailing whitespace on every line (and leading whitespace of the document), drops
+/// furniture lines, collapses runs of blank lines to one, and trims blank lines at
+/// both ends. Returns the text and at most one `boilerplate_removed` diagnostic.
+pub fn clean_text(input: &str) -> (String, Vec<Diagnostic>) {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut out = String::with_capacity(input.len());
+    let mut counts = [0usize; Kind::ALL.len()];
+    let mut blank_run = 0usize;
+    let mut rest = input;
+    while !rest.is_empty() {
+        let (line, next) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
+            Some(i) => {
+                let skip =
+                    if rest.as_bytes()[i] == b'\r' && rest.as_bytes().get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
+                (&rest[..i], &rest[i + skip..])
+            }
+            None => (rest, ""),
+        };
+        rest = next;
+        let line = line.trim_end();
+        let line = if out.is_empty() {
+            line.trim_start()
+        } else {
+            line
+        };
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if line.len() <= MAX_PREFIX_LINE
+            && let Some(kind) = furniture_kind(line)
+        {
+            counts[kind as usize] += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if blank_run > 0 {
+                out.push('\n');
+            }
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    let removed: usize = counts.iter().sum();
+    let mut diagnostics = Vec::new();
+    if removed > 0 {
+        let detail: Vec<String> = Kind::ALL
+            .iter()
+            .zip(counts)
+            .filter(|(_, count)| *count > 0)
+            .map(|(kind, count)| format!("{} {count}", kind.label()))
+            .collect();
+        diagnostics.push(Diagnostic::info(
+            "boilerplate_removed",
+            format!(
+                "removed {removed} boilerplate line{} ({})",
+                if removed == 1 { "" } else { "s" },
+                detail.join(", ")
+            ),
+        ));
+    }
+    (out, diagnostics)
+}
+
+/// The outlet named by an attribution line among the last three lines:
+/// `Source: Times of Israel`, `Source: Reuters.`
+pub fn source_line_outlet(text: &str) -> Option<String> {
+    for line in text.trim_end().rsplit('\n').take(3) {
+        let line = line.trim();
+        let Some(rest) = line
+            .get(..7)
+            .filter(|head| head.eq_ignore_ascii_case("source:"))
+            .map(|_| line[7..].trim())
+        else {
+            continue;
+        };
+        let name = rest.trim_end_matches('.').trim();
+        if !name.is_empty()
+            && name.len() <= 80
+            && name.split_whitespace().count() <= 8
+            && !name.contains("://")
+        {
+            return Some(name.to_string());
+        }
+    }
+    None
+}
+
+/// The agency of a wire dateline near the start: `WASHINGTON (Reuters) — ...`.
+pub fn wire_outlet(text: &str) -> Option<String> {
+    let head = crate::prefix(text, 200);
+    let first = head.lines().find(|line| !line.trim().is_empty())?.trim();
+    let open = first.find(" (")?;
+    let place = &first[..open];
+    if place.len() < 2
+        || !place
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b',' | b'.' | b'-' | b'\''))
+    {
+        return None;
+    }
+    let rest = &first[open + 2..];
+    let close = rest.find(')')?;
+    let agency = rest[..close].trim();
+    let after = rest[close + 1..].trim_start();
+    let ok = (2..=30).contains(&agency.len())
+        && agency.chars().next().is_some_and(char::is_uppercase)
+        && agency
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '&' | '-'))
+        && after.starts_with(['—', '–', '-', ':']);
+    ok.then(|| agency.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_whitespace_and_line_endings() {
+        let (text, diagnostics) =
+            clean_text("\u{feff}  Title  \r\nline two\t\r\r\n\n\n\n\nlast \n\n");
+        assert_eq!(text, "Title\nline two\n\nlast");
+        assert!(diagnostics.is_empty());
+    }
+
+    #[test]
+    fn drops_furniture_and_counts_it() {
+        let input = "Home » Bolivia facing questions over shadowy defense pact with Iran\n\
+            Bolivia Defence Featured Global News Government National Security News Politics\n\
+            \n\
+            Bolivia facing questions over shadowy defense pact with Iran\n\
+            Iran and Bolivia signed a pact.\n\
+            You can also read: Iran drones in Venezuela\n\
+            Read more: Another story\n\
+            Advertisement\n\
+            Please enter your comment!\n\
+            Please enter your name here\n\
+            Source: Times of Israel\n";
+        let (text, diagnostics) = clean_text(input);
+        assert_eq!(
+            text,
+            "Bolivia facing questions over shadowy defense pact with Iran\n\
+             Iran and Bolivia signed a pact.\n\
+             Source: Times of Israel"
+        );
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].code, "boilerplate_removed");
+        assert_eq!(
+            diagnostics[0].message,
+            "removed 7 boilerplate lines (cross-links 2, comment form 2, breadcrumb 1, category tags 1, advertisement 1)"
+        );
+    }
+
+    #[test]
+    fn headlines_and_prose_survive() {
+        for line in [
+            "Iran Russia Sign Defense Pact",
+            "Bolivia Facing Questions Over Shadowy Defense Pact With Iran",
+            "Venezuela Iran Drone Factory",
+            "National Security News",
+            "Read more about the agreement in the annex, the minister said.",
+            "Follow the money, investigators said.",
+            "Share prices fell.",
+            "Related parties were not named.",
+            "Searching for answers",
+        ] {
+            assert_eq!(furniture_kind(line), None, "{line}");
+        }
+        let long = format!("Read more: {}", "word ".repeat(60));
+        assert_eq!(furniture_kind(&long), None);
+    }
+
+    #[test]
+    fn attribution_lines() {
+        assert_eq!(
+            source_line_outlet("Body.\n\nSource: Times of Israel\n").as_deref(),
+            Some("Times of Israel")
+        );
+        assert_eq!(
+            source_line_outlet("Body.\nSource: Reuters.").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(source_line_outlet("Source: a\nb\nc\nd"), None);
+        assert_eq!(
+            wire_outlet("WASHINGTON (Reuters) - The Pentagon said").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(wire_outlet("The (big) - deal"), None);
+    }
+}

@@ -1,0 +1,523 @@
+//! Publication dates from metadata values, datelines and dated URLs.
+//!
+//! Only a calendar day counts ([`PartialDate::Day`]); a month or a year alone is not a
+//! publication date, and nothing here guesses. Times and time zones after a date are
+//! ignored: the day is the one written (`2025-02-10 23:30-05:00` is 2025-02-10), never
+//! converted to UTC.
+
+use pw_model::PartialDate;
+
+/// Years outside this range are treated as noise (ids, phone numbers), not dates.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A validated day, or `None` for impossible dates such as 2023-02-30.
+pub(crate) fn day(year: i32, month: u32, day: u32) -> Option<PartialDate> {
+    if !YEARS.contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let month = month as u8;
+    if day == 0 || day > u32::from(days_in_month(year, month)) {
+        return None;
+    }
+    Some(PartialDate::Day {
+        year,
+        month,
+        day: day as u8,
+    })
+}
+
+/// Parses a date value from metadata: ISO 8601 / RFC 3339 (`2025-02-10`,
+/// `2025-02-10T12:05:00Z`, `2025-02-10 12:05:00-05:00`, `2025/02/10`), compact
+/// `20250210`, RFC 2822 (`Mon, 10 Feb 2025 12:05:00 -0500`) and written dates
+/// (`February 10, 2025`, `10 February 2025`, `Feb. 10, 2025`).
+pub fn parse_date_value(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    let bytes = value.as_bytes();
+    if bytes.len() >= 8 && bytes[..8].iter().all(u8::is_ascii_digit) {
+        let rest = &bytes[8..];
+        if rest.is_empty() || rest[0] == b'T' || rest[0] == b' ' {
+            return day(
+                number(&bytes[..4]) as i32,
+                number(&bytes[4..6]),
+                number(&bytes[6..8]),
+            );
+        }
+    }
+    date_at_start(value).map(|(date, _)| date)
+}
+
+fn number(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |acc, d| {
+        acc.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
+}
+
+/// The end of a run of 1..=`max` ASCII digits starting at `at`.
+fn digits_at(bytes: &[u8], at: usize, max: usize) -> Option<usize> {
+    let len = bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=max).contains(&len).then_some(at + len)
+}
+
+fn spaces(bytes: &[u8], mut at: usize) -> usize {
+    while at < bytes.len() && (bytes[at] == b' ' || bytes[at] == b'\t') {
+        at += 1;
+    }
+    at
+}
+
+/// The month named by an English word: full names, three-letter forms and `Sept`.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(&lower)))
+        .map(|index| index as u32 + 1)
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = word.to_ascii_lowercase();
+    DAYS.iter()
+        .any(|name| *name == lower || ((3..=4).contains(&lower.len()) && name.starts_with(&lower)))
+}
+
+fn alpha_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let len = bytes[at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    (len > 0).then_some(at + len)
+}
+
+/// A date at the very start of `text`, and the byte length it covers. Accepts ISO
+/// (`2025-11-11`, `2025/11/11`) and written forms with an optional weekday
+/// (`Monday, July 24, 2023`, `Jul. 24, 2023`, `24 July 2023`, `Mon, 10 Feb 2025`).
+pub(crate) fn date_at_start(text: &str) -> Option<(PartialDate, usize)> {
+    let bytes = text.as_bytes();
+    if let Some(found) = iso_at(bytes, 0) {
+        return Some(found);
+    }
+    let mut at = 0;
+    if let Some(end) = alpha_at(bytes, 0)
+        && is_weekday(&text[..end])
+    {
+        at = end;
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+        }
+        if bytes.get(at) == Some(&b',') {
+            at += 1;
+        }
+        let after = spaces(bytes, at);
+        if after == at {
+            return None;
+        }
+        at = after;
+    }
+    month_first(text, at).or_else(|| day_first(text, at))
+}
+
+/// `YYYY-MM-DD` or `YYYY/MM/DD` at `at`, not followed by another digit.
+fn iso_at(bytes: &[u8], at: usize) -> Option<(PartialDate, usize)> {
+    let year_end = digits_at(bytes, at, 4).filter(|end| end - at == 4)?;
+    let separator = *bytes.get(year_end)?;
+    if separator != b'-' && separator != b'/' {
+        return None;
+    }
+    let month_end = digits_at(bytes, year_end + 1, 2)?;
+    if bytes.get(month_end) != Some(&separator) {
+        return None;
+    }
+    let day_end = digits_at(bytes, month_end + 1, 2)?;
+    let date = day(
+        number(&bytes[at..year_end]) as i32,
+        number(&bytes[year_end + 1..month_end]),
+        number(&bytes[month_end + 1..day_end]),
+    )?;
+    Some((date, day_end - at))
+}
+
+/// Skips an ordinal suffix (`st`, `nd`, `rd`, `th`) after a day number.
+fn ordinal(bytes: &[u8], at: usize) -> usize {
+    match bytes.get(at..at + 2) {
+        Some(suffix)
+            if [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| suffix.eq_ignore_ascii_case(*s))
+                && !bytes.get(at + 2).is_some_and(u8::is_ascii_alphabetic) =>
+        {
+            at + 2
+        }
+        _ => at,
+    }
+}
+
+fn year_at(bytes: &[u8], at: usize) -> Option<(i32, usize)> {
+    let end = digits_at(bytes, at, 4).filter(|end| end - at == 4)?;
+    Some((number(&bytes[at..end]) as i32, end))
+}
+
+/// `July 24, 2023`, `Jul. 24 2023`, `July 24th, 2023`.
+fn month_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
+    let bytes = text.as_bytes();
+    let word_end = alpha_at(bytes, at)?;
+    let month = month_number(&text[at..word_end])?;
+    let mut i = word_end;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    let after = spaces(bytes, i);
+    if after == i {
+        return None;
+    }
+    let day_end = digits_at(bytes, after, 2)?;
+    let day_number = number(&bytes[after..day_end]);
+    i = ordinal(bytes, day_end);
+    if bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let after = spaces(bytes, i);
+    if after == i {
+        return None;
+    }
+    let (year, end) = year_at(bytes, after)?;
+    Some((day(year, month, day_number)?, end))
+}
+
+/// `24 July 2023`, `10 Feb 2025`, `24th July, 2023`.
+fn day_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
+    let bytes = text.as_bytes();
+    let day_end = digits_at(bytes, at, 2)?;
+    let day_number = number(&bytes[at..day_end]);
+    let i = ordinal(bytes, day_end);
+    let word_start = spaces(bytes, i);
+    if word_start == i {
+        return None;
+    }
+    let word_end = alpha_at(bytes, word_start)?;
+    let month = month_number(&text[word_start..word_end])?;
+    let mut i = word_end;
+    if bytes.get(i) == Some(&b'.') {
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b',') {
+        i += 1;
+    }
+    let after = spaces(bytes, i);
+    if after == i {
+        return None;
+    }
+    let (year, end) = year_at(bytes, after)?;
+    Some((day(year, month, day_number)?, end))
+}
+
+/// How far into the text a dateline may start.
+const DATELINE_WINDOW: usize = 200;
+
+/// Labels that introduce a publication date at the start of a line.
+const DATE_LABELS: &[&str] = &[
+    "publication date",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "dated",
+    "date",
+];
+
+/// A dateline near the start of the text: a line that starts (within the first 200
+/// bytes) with a labelled date (`date 2025-11-11`, `Published: July 24, 2023`), with a
+/// bare date standing alone or followed by a dash (`July 24, 2023 —`), with an ISO
+/// date, or with a place in capitals and a date (`WASHINGTON, July 24, 2023 —`).
+/// A date inside a sentence ("On July 24, 2023, Iran ...") is not a dateline.
+pub fn dateline(text: &str) -> Option<PartialDate> {
+    let mut start = 0;
+    while start < text.len() && start < DATELINE_WINDOW {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim();
+        if let Some(date) = dateline_in_line(line) {
+            return Some(date);
+        }
+        start = end + 1;
+    }
+    None
+}
+
+fn dateline_in_line(line: &str) -> Option<PartialDate> {
+    if line.is_empty() {
+        return None;
+    }
+    for label in DATE_LABELS {
+        if line.len() > label.len()
+            && line.as_bytes()[..label.len()].eq_ignore_ascii_case(label.as_bytes())
+        {
+            let rest = &line[label.len()..];
+            // The label must be a whole word: `date 2025`, `Date: 2025`, not `dated2025`.
+            let rest = rest.strip_prefix(':').unwrap_or(rest);
+            if !rest.starts_with([' ', '\t']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix("on ").unwrap_or(rest);
+            if let Some((date, _)) = date_at_start(rest) {
+                return Some(date);
+            }
+        }
+    }
+    if let Some(found) = standalone_date(line, true) {
+        return Some(found);
+    }
+    // `WASHINGTON, July 24, 2023 —` or `KYIV — 24 July 2023 —`.
+    let place_len = line
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || matches!(b, b' ' | b'.' | b'\'' | b'-'))
+        .count();
+    if place_len >= 2
+        && line.as_bytes()[..place_len]
+            .iter()
+            .filter(|b| b.is_ascii_uppercase())
+            .count()
+            >= 2
+    {
+        let rest = line[place_len..].trim_start();
+        let rest = rest
+            .strip_prefix(',')
+            .or_else(|| rest.strip_prefix('—'))
+            .or_else(|| rest.strip_prefix('–'))?
+            .trim_start();
+        return standalone_date(rest, false);
+    }
+    None
+}
+
+/// A date at the start of `line` that is alone on the line, followed by a dash, a bar
+/// or a time (`July 24, 2023 10:05`). ISO dates may also be followed by text when
+/// `iso_any` is set: `2025-11-11 U.S. Deputy ...` is a dateline, prose never starts so.
+fn standalone_date(line: &str, iso_any: bool) -> Option<PartialDate> {
+    let (date, len) = date_at_start(line)?;
+    let rest = line[len..].trim_start();
+    let iso = line.as_bytes()[0].is_ascii_digit()
+        && line.as_bytes().get(4).is_some_and(|b| !b.is_ascii_digit());
+    let ok = rest.is_empty()
+        || rest.starts_with(['—', '–', '-', '|', '·', '•'])
+        || (rest.len() >= 3
+            && rest.as_bytes()[0].is_ascii_digit()
+            && rest.as_bytes()[1..3].contains(&b':'))
+        || (iso && iso_any && len < line.len() && line.as_bytes()[len].is_ascii_whitespace());
+    ok.then_some(date)
+}
+
+/// A day in the path of a URL: `/2023/07/30/`, `/2023-07-30/`, `/20230730/` (each also
+/// at the end of the path or before a slug: `/2023-07-30-title`). Month-only paths
+/// (`/2023/07/`) give no day and are ignored.
+pub fn url_date(url: &str) -> Option<PartialDate> {
+    let bytes = url.as_bytes();
+    // Skip the scheme and host: dates are looked for in the path only.
+    let path_start = url.find("://").map_or(0, |i| {
+        url[i + 3..].find('/').map_or(url.len(), |j| i + 3 + j)
+    });
+    let path_end = url[path_start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |i| path_start + i);
+    let boundary = |at: usize| at >= path_end || !bytes[at].is_ascii_digit();
+    let mut at = path_start;
+    while let Some(offset) = memchr::memchr(b'/', &bytes[at..path_end]) {
+        let start = at + offset + 1;
+        at = start;
+        if start + 8 > path_end {
+            break;
+        }
+        let run = bytes[start..path_end]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run == 8 {
+            let end = start + 8;
+            if boundary(end)
+                && let Some(date) = day(
+                    number(&bytes[start..start + 4]) as i32,
+                    number(&bytes[start + 4..start + 6]),
+                    number(&bytes[start + 6..end]),
+                )
+            {
+                return Some(date);
+            }
+            continue;
+        }
+        let Some((year, year_end)) = year_at(bytes, start) else {
+            continue;
+        };
+        match bytes.get(year_end) {
+            Some(b'/') => {
+                let Some(month_end) = digits_at(bytes, year_end + 1, 2) else {
+                    continue;
+                };
+                if bytes.get(month_end) != Some(&b'/') {
+                    continue;
+                }
+                let Some(day_end) = digits_at(bytes, month_end + 1, 2) else {
+                    continue;
+                };
+                if day_end < path_end && bytes[day_end] != b'/' {
+                    continue;
+                }
+                if let Some(date) = day(
+                    year,
+                    number(&bytes[year_end + 1..month_end]),
+                    number(&bytes[month_end + 1..day_end]),
+                ) {
+                    return Some(date);
+                }
+            }
+            Some(b'-') => {
+                if let Some((date, len)) = iso_at(&bytes[..path_end], start)
+                    && boundary(start + len)
+                {
+                    return Some(date);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> PartialDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn metadata_values() {
+        for (value, expected) in [
+            ("2025-02-10", "2025-02-10"),
+            ("2025-02-10 12:05:00-05:00", "2025-02-10"),
+            ("2025-02-10T23:59:00-05:00", "2025-02-10"),
+            ("2025-02-10T12:05:00Z", "2025-02-10"),
+            ("Mon, 10 Feb 2025 12:05:00 -0500", "2025-02-10"),
+            ("Monday, February 10, 2025", "2025-02-10"),
+            ("10 February 2025", "2025-02-10"),
+            ("Feb. 10, 2025", "2025-02-10"),
+            ("Sept 3rd, 2024", "2024-09-03"),
+            ("20250210", "2025-02-10"),
+            ("2025/02/10", "2025-02-10"),
+            (" 2024-02-29 ", "2024-02-29"),
+        ] {
+            assert_eq!(parse_date_value(value), Some(d(expected)), "{value}");
+        }
+        for value in [
+            "",
+            "2023-02-29",
+            "2025-13-01",
+            "yesterday",
+            "2025",
+            "2025-02",
+            "Monday",
+            "1 Foo 2020",
+        ] {
+            assert_eq!(parse_date_value(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for (text, expected) in [
+            ("date 2025-11-11 U.S. Deputy Secretary said", "2025-11-11"),
+            ("Date: 2025-11-11\nText", "2025-11-11"),
+            ("2025-11-11\nText", "2025-11-11"),
+            ("Headline here\nJuly 24, 2023\nBody", "2023-07-24"),
+            ("Jul. 24, 2023 — Iran and Bolivia signed", "2023-07-24"),
+            ("24 July 2023\nBody", "2023-07-24"),
+            ("Published on July 24, 2023 by staff", "2023-07-24"),
+            ("WASHINGTON, July 24, 2023 — The Pentagon", "2023-07-24"),
+            ("July 24, 2023 10:05 AM\nBody", "2023-07-24"),
+        ] {
+            assert_eq!(dateline(text), Some(d(expected)), "{text}");
+        }
+        for text in [
+            "On July 24, 2023, Iran signed a deal.",
+            "July 24, 2023 was a day like any other.",
+            "Iran and Bolivia signed a deal.\nThe date 2023 is not a day.",
+            "",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
+        // Too far into the text to be a dateline.
+        let late = format!("{}\n2023-07-24\n", "x".repeat(300));
+        assert_eq!(dateline(&late), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        for (url, expected) in [
+            (
+                "https://bolivarobserver.com/2023/07/30/bolivia-pact/",
+                "2023-07-30",
+            ),
+            ("https://example.com/news/2023-07-30/pact", "2023-07-30"),
+            (
+                "https://example.com/news/2023-07-30-pact.html",
+                "2023-07-30",
+            ),
+            ("https://example.com/a/20230730/pact", "2023-07-30"),
+            ("/2023/7/3", "2023-07-03"),
+        ] {
+            assert_eq!(url_date(url), Some(d(expected)), "{url}");
+        }
+        for url in [
+            "https://www.whitehouse.gov/articles/2025/02/cfpb/",
+            "https://example.com/id/202307301234/",
+            "https://example.com/2023/02/30/",
+            "https://2023-07-30.example.com/",
+            "https://example.com/page?date=2023-07-30",
+            "https://example.com/",
+        ] {
+            assert_eq!(url_date(url), None, "{url}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! RSS and Atom feeds (and JSON Feed) through feed-rs: one document per entry, with
+//! the entry's title, link and date, and the feed's title as the outlet.
+//!
+//! Entry dates keep the calendar day *as written* in the feed: feed-rs is given a
+//! timestamp parser that maps `Mon, 10 Feb 2025 22:00:00 -0500` to 2025-02-10 (not to
+//! the UTC day, 2025-02-11). An entry without `published` falls back to `updated`.
+
+use crate::meta::{Body, MetaFields};
+use chrono::{DateTime, Datelike, Utc};
+use pw_model::PartialDate;
+
+/// One entry, ready to be assembled into a document.
+pub(crate) struct Entry {
+    pub meta: MetaFields,
+    pub body: Option<Body>,
+}
+
+fn midnight(date: PartialDate) -> Option<DateTime<Utc>> {
+    match date {
+        PartialDate::Day { year, month, day } => {
+            chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|t| t.and_utc())
+        }
+        _ => None,
+    }
+}
+
+/// Parses a feed; the error is feed-rs's reason, in lower case.
+pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String> {
+    let parser = feed_rs::parser::Builder::new()
+        .sanitize_content(false)
+        .timestamp_parser(|value| crate::dates::parse_date_value(value).and_then(midnight))
+        .build();
+    let feed = parser.parse(bytes).map_err(|error| {
+        let message = error.to_string();
+        let mut chars = message.chars();
+        match chars.next() {
+            Some(first) => first.to_lowercase().chain(chars).collect(),
+            None => "unreadable feed".to_string(),
+        }
+    })?;
+    let outlet = feed
+        .title
+        .as_ref()
+        .map(|t| crate::clean_inline(&t.content))
+        .filter(|t| !t.is_empty());
+    let entries = feed
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let url = entry
+                .links
+                .iter()
+                .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+                .or(entry.links.first())
+                .map(|l| l.href.clone());
+            let published = entry.published.or(entry.updated).map(|t| {
+                let date = t.date_naive();
+                format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+            });
+            let body = entry
+                .content
+                .as_ref()
+                .and_then(|c| {
+                    c.body
+                        .as_ref()
+                        .map(|b| (b.clone(), c.content_type.as_str().contains("html")))
+                })
+                .or_else(|| {
+                    entry
+                        .summary
+                        .as_ref()
+                        .map(|s| (s.content.clone(), s.content_type.as_str().contains("html")))
+                })
+                .filter(|(body, _)| !body.trim().is_empty())
+                .map(|(body, html)| {
+                    // Declared HTML without tags or references is plain text: keep
+                    // its line breaks rather than folding them as HTML would.
+                    if looks_like_markup(&body) || (html && body.contains('&')) {
+                        Body::Html(body)
+                    } else {
+                        Body::Text(body)
+                    }
+                });
+            Entry {
+                meta: MetaFields {
+                    id: Some(entry.id).filter(|id| !id.is_empty()),
+                    url,
+                    title: entry
+                        .title
+                        .as_ref()
+                        .map(|t| crate::clean_inline(&t.content))
+                        .filter(|t| !t.is_empty()),
+                    outlet: None,
+                    published,
+                },
+                body,
+            }
+        })
+        .collect();
+    Ok((outlet, entries))
+}
+
+/// Text that carries tags (`<p>`, `<br/>`, `</a>`) and so is HTML, whatever its type says.
+fn looks_like_markup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        bytes
+            .get(at + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rss_dates_keep_the_written_day() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire &amp; Co</title>
+            <item><title>Late story</title><link>https://wire.test/late</link>
+            <pubDate>Mon, 10 Feb 2025 22:30:00 -0500</pubDate>
+            <description>Plain summary.</description></item></channel></rss>"#;
+        let (outlet, entries) = parse(rss).unwrap();
+        assert_eq!(outlet.as_deref(), Some("Wire & Co"));
+        assert_eq!(entries[0].meta.published.as_deref(), Some("2025-02-10"));
+        assert_eq!(
+            entries[0].meta.url.as_deref(),
+            Some("https://wire.test/late")
+        );
+        assert!(matches!(&entries[0].body, Some(Body::Text(t)) if t == "Plain summary."));
+    }
+
+    #[test]
+    fn not_a_feed() {
+        let error = parse(b"<html><body>hi</body></html>").err().unwrap();
+        assert!(error.starts_with(char::is_lowercase), "{error}");
+    }
+}

@@ -1,0 +1,188 @@
+//! Article metadata given as JSON: sidecar files and JSON Lines records share the
+//! accepted field names.
+//!
+//! | field     | accepted names (first present wins)                                  |
+//! |-----------|----------------------------------------------------------------------|
+//! | id        | `id`                                                                 |
+//! | url       | `url`, `link`                                                        |
+//! | title     | `title`                                                              |
+//! | outlet    | `outlet`, `site_name`, `publisher`, `source`                         |
+//! | published | `published`, `published_time`, `datePublished`, `pubDate`, `date`    |
+//! | text      | `text` (plain text), `html` (a page, cleaned like an HTML file)      |
+//!
+//! Values may be strings, numbers (ids), objects with a `name`/`title`/`url` (as in
+//! `"publisher": {"name": "Reuters"}`) or arrays (the first usable element).
+
+use serde::Deserialize;
+use serde_json::Value;
+
+/// One JSON object's fields, as far as ingest cares.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct Record {
+    text: Option<Value>,
+    html: Option<Value>,
+    id: Option<Value>,
+    url: Option<Value>,
+    link: Option<Value>,
+    title: Option<Value>,
+    outlet: Option<Value>,
+    site_name: Option<Value>,
+    publisher: Option<Value>,
+    source: Option<Value>,
+    published: Option<Value>,
+    published_time: Option<Value>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<Value>,
+    #[serde(rename = "pubDate")]
+    pub_date: Option<Value>,
+    date: Option<Value>,
+}
+
+/// The article body a record carries.
+pub(crate) enum Body {
+    Text(String),
+    Html(String),
+}
+
+/// Metadata fields from any source, before they are merged.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct MetaFields {
+    pub id: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    /// The raw date value, parsed later so that a bad value can be reported.
+    pub published: Option<String>,
+}
+
+impl MetaFields {
+    /// Fills every missing field from `fallback`.
+    pub fn or(mut self, fallback: &MetaFields) -> MetaFields {
+        for (slot, other) in [
+            (&mut self.id, &fallback.id),
+            (&mut self.url, &fallback.url),
+            (&mut self.title, &fallback.title),
+            (&mut self.outlet, &fallback.outlet),
+            (&mut self.published, &fallback.published),
+        ] {
+            if slot.is_none() {
+                slot.clone_from(other);
+            }
+        }
+        self
+    }
+}
+
+fn string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(map) => ["name", "title", "url", "@id"]
+            .iter()
+            .find_map(|key| map.get(*key).and_then(string)),
+        Value::Array(items) => items.iter().find_map(string),
+        Value::Bool(_) | Value::Null => None,
+    }
+}
+
+fn first(values: &[&Option<Value>]) -> Option<String> {
+    values
+        .iter()
+        .find_map(|value| value.as_ref().and_then(string))
+}
+
+impl Record {
+    pub fn meta(&self) -> MetaFields {
+        MetaFields {
+            id: first(&[&self.id]),
+            url: first(&[&self.url, &self.link]),
+            title: first(&[&self.title]),
+            outlet: first(&[&self.outlet, &self.site_name, &self.publisher, &self.source]),
+            published: first(&[
+                &self.published,
+                &self.published_time,
+                &self.date_published,
+                &self.pub_date,
+                &self.date,
+            ]),
+        }
+    }
+
+    /// The body: non-blank `text` first, else non-blank `html`, else a blank `text`
+    /// or `html` (which then fails as an empty document); `None` when neither field
+    /// holds a string.
+    pub fn take_body(&mut self) -> Option<Body> {
+        let string = |value: Option<Value>| match value {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        };
+        match (string(self.text.take()), string(self.html.take())) {
+            (Some(text), _) if !text.trim().is_empty() => Some(Body::Text(text)),
+            (_, Some(html)) if !html.trim().is_empty() => Some(Body::Html(html)),
+            (Some(text), _) => Some(Body::Text(text)),
+            (None, Some(html)) => Some(Body::Html(html)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Reads a sidecar; a bad sidecar is a warning, not a failure of the article.
+pub(crate) fn parse_sidecar(bytes: &[u8]) -> Result<MetaFields, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice::<Record>(bytes)
+        .map(|record| record.meta())
+        .map_err(|error| error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_and_value_shapes() {
+        let record: Record = serde_json::from_str(
+            r#"{"id": 12, "link": "https://x.test/a", "publisher": {"name": "Reuters"},
+                "pubDate": "Mon, 10 Feb 2025 12:05:00 -0500", "date": "2020-01-01",
+                "title": ["", "Headline"], "extra": {"nested": [1, 2]}}"#,
+        )
+        .unwrap();
+        let meta = record.meta();
+        assert_eq!(meta.id.as_deref(), Some("12"));
+        assert_eq!(meta.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(meta.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(
+            meta.published.as_deref(),
+            Some("Mon, 10 Feb 2025 12:05:00 -0500")
+        );
+        assert_eq!(meta.title.as_deref(), Some("Headline"));
+    }
+
+    #[test]
+    fn merge_prefers_own_fields() {
+        let own = MetaFields {
+            title: Some("own".into()),
+            ..MetaFields::default()
+        };
+        let fallback = MetaFields {
+            title: Some("fallback".into()),
+            outlet: Some("Outlet".into()),
+            ..MetaFields::default()
+        };
+        let merged = own.or(&fallback);
+        assert_eq!(merged.title.as_deref(), Some("own"));
+        assert_eq!(merged.outlet.as_deref(), Some("Outlet"));
+    }
+
+    #[test]
+    fn bad_sidecar_is_an_error_string() {
+        assert!(parse_sidecar(b"{not json").is_err());
+        assert_eq!(
+            parse_sidecar(br#"{"url": "u", "published": "2023-07-30", "outlet": "O"}"#)
+                .unwrap()
+                .published
+                .as_deref(),
+            Some("2023-07-30")
+        );
+    }
+}
