@@ -93,7 +93,8 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
                     existing.kind == EntityKind::Person
                         && (parts.iter().all(|part| existing.parts.contains(part))
                             || (parts.len() >= 2
-                                && existing.parts.iter().all(|part| parts.contains(part))))
+                                && existing.parts.iter().all(|part| parts.contains(part)))
+                            || shares_surname(lexicon, &parts, &existing.parts))
                 })
                 .map(|(index, _)| index);
         }
@@ -245,6 +246,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         let cluster = &clusters[cluster_index];
         let name = canonical_name(cluster, lexicon);
         let mut aliases = cluster.aliases.clone();
+        if cluster.kind == EntityKind::Person {
+            add_short_form(&mut aliases, &cluster.names);
+        }
         aliases.sort();
         aliases.dedup();
         let mut mentions: Vec<Mention> = cluster
@@ -292,6 +296,51 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         capital_of,
         links,
     }
+}
+
+/// "Novillo Aguilar" and "Edmundo Novillo": two multi-word names sharing a word that is
+/// not a given name (a surname), whose first words do not name two different people.
+fn shares_surname(lexicon: &Lexicon, parts: &[String], existing: &[String]) -> bool {
+    if parts.len() < 2 || existing.len() < 2 {
+        return false;
+    }
+    let is_given = |part: &str| lexicon.is_given_name(&capitalize(part));
+    if parts[0] != existing[0] && is_given(&parts[0]) && is_given(&existing[0]) {
+        return false;
+    }
+    parts
+        .iter()
+        .any(|part| part.len() > 2 && !is_given(part) && existing.contains(part))
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Edmundo Novillo Aguilar" mentioned also as "Novillo": the document shows that the
+/// second word is the surname, so "Edmundo Novillo" is a name of the same person.
+fn add_short_form(aliases: &mut Vec<String>, names: &[String]) {
+    let mut extra = Vec::new();
+    for name in names {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() >= 3
+            && names
+                .iter()
+                .any(|other| other == words[1] || other.starts_with(&format!("{} ", words[1])))
+        {
+            extra.push(format!("{} {}", words[0], words[1]));
+        }
+    }
+    for alias in extra {
+        if !aliases.contains(&alias) {
+            aliases.push(alias);
+        }
+    }
+    aliases.sort();
 }
 
 fn merge_clusters(

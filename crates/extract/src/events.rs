@@ -28,6 +28,8 @@ struct Actor {
     /// The preposition governing the mention ("with", "to", "by", ...), if any.
     prep: Option<&'static str>,
     possessive: bool,
+    /// A demonym ("Iranian"): it can mark the maker of equipment.
+    demonym: bool,
     /// Only usable as a place ("to La Paz", "in Maracay").
     place_only: bool,
 }
@@ -161,7 +163,7 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
     }
     let mut candidates = merge_same_sentence(candidates);
     fill_missing_sides(&mut candidates, input);
-    candidates.retain(|candidate| !candidate.source.is_empty() || !candidate.target.is_empty());
+    candidates.retain(|candidate| complete_enough(candidate, input));
     candidates
         .into_iter()
         .enumerate()
@@ -373,6 +375,7 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
         entity,
         prep,
         possessive,
+        demonym: false,
         place_only,
     }
 }
@@ -722,7 +725,9 @@ fn code_event(
                         add(&mut target, actor);
                     }
                 }
-            } else if source.is_empty() || entry.frame == Frame::With && source.len() < 2 {
+            } else if source.is_empty()
+                || entry.frame == Frame::With && source.len() + target.len() < 2
+            {
                 for actor in subject_actors {
                     if entry.frame == Frame::Take {
                         add(&mut target, actor);
@@ -730,6 +735,12 @@ fn code_event(
                         add(&mut source, actor);
                     }
                 }
+            }
+        }
+        if light.is_none() && entry.frame == Frame::With && source.is_empty() && !target.is_empty()
+        {
+            for actor in subject(noun_phrase_start) {
+                add(&mut source, actor);
             }
         }
         if source.is_empty() && target.is_empty() {
@@ -917,6 +928,7 @@ fn maker_before<'a>(
 ) -> Option<&'a Actor> {
     actors.iter().rev().find(|actor| {
         actor.end <= equipment_start
+            && actor.demonym
             && equipment_start - actor.end <= 12
             && entity_kind(input, actor.entity) == EntityKind::Country
             && input.doc.text[actor.end..equipment_start]
@@ -1190,6 +1202,40 @@ fn merge_same_sentence(candidates: Vec<Draft2>) -> Vec<Draft2> {
         }
     }
     out
+}
+
+/// Whether an event names enough actors to be worth reporting: both parties of a
+/// joint act (from two countries), both sides of a directed act, or the actor of acts
+/// that need no target (denials, protests, elections, praise, attacks on the unnamed).
+fn complete_enough(candidate: &Draft2, input: &EventInput) -> bool {
+    let entities = &input.resolved.entities;
+    if candidate.event_type.is_symmetric() {
+        let mut countries: Vec<Option<&String>> = candidate
+            .source
+            .iter()
+            .chain(&candidate.target)
+            .map(|&entity| entities[entity].country.as_ref())
+            .collect();
+        countries.sort();
+        countries.dedup();
+        return countries.len() >= 2;
+    }
+    let one_sided = matches!(
+        candidate.event_type,
+        EventType::Deny
+            | EventType::Protest
+            | EventType::Mobilize
+            | EventType::Withdraw
+            | EventType::Elect
+            | EventType::Inaugurate
+            | EventType::Praise
+            | EventType::Attack
+            | EventType::Threaten
+    );
+    if one_sided {
+        return !candidate.source.is_empty() || !candidate.target.is_empty();
+    }
+    !candidate.source.is_empty() && !candidate.target.is_empty()
 }
 
 /// Related types for borrowing a missing side: arms transfers, military cooperation and

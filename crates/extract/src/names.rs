@@ -222,7 +222,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut token = first;
         while token <= last {
             let word = doc.word(token);
-            if matches!(word, "in" | "at" | "on" | "and" | "&")
+            if matches!(word, "in" | "at" | "on" | "and" | "&" | "of")
                 && token > piece_start
                 && words::contains(ORG_HEADS, doc.word(token - 1))
             {
@@ -280,6 +280,11 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut last = last;
         while last > first && !is_cap_word(doc, last) {
             last -= 1;
+        }
+        if words::contains(words::TITLE_HEADS, doc.word(last))
+            && !words::contains(ORG_HEADS, doc.word(last))
+        {
+            return;
         }
         let n_words = (first..=last).filter(|&token| doc.is_word(token)).count();
         let head_count = (first..=last)
@@ -458,14 +463,36 @@ impl<'a, 't> Recognizer<'a, 't> {
 
     /// Tokens a person name cannot contain: gazetteer hits other than people.
     fn blocks_person(&self, token: usize) -> bool {
-        match self.token_hit[token] {
-            Some(hit) if !self.suppressed[hit] => {
-                let entry = self
-                    .lexicon
-                    .entry(self.hits[token_hit_entry(&self.hits, hit)].entry);
-                entry.kind != EntryKind::Person
+        let Some(hit) = self.token_hit[token] else {
+            return false;
+        };
+        if self.suppressed[hit] {
+            return false;
+        }
+        let entry = self.lexicon.entry(self.hits[hit].entry);
+        match entry.kind {
+            EntryKind::Person => false,
+            // A one-word place or organization inside a name is a surname or a given
+            // name ("Gustavo Aliaga", "Alex Saab", "Sen. Leonardo Loza").
+            EntryKind::City | EntryKind::Region | EntryKind::Organization => {
+                let hit_span = &self.hits[hit];
+                let one_word = !self.doc.text[hit_span.start..hit_span.end].contains(' ');
+                if !one_word {
+                    return true;
+                }
+                let doc = self.doc;
+                let previous_is_name = token > 0
+                    && is_cap_word(doc, token - 1)
+                    && (self.lexicon.is_given_name(doc.word(token - 1))
+                        || words::contains(words::TITLE_HEADS, doc.word(token - 1)));
+                let next_is_name = token + 1 < doc.tokens.len()
+                    && is_cap_word(doc, token + 1)
+                    && self.token_hit[token + 1].is_none()
+                    && self.lexicon.is_given_name(doc.word(token));
+                let known = self.is_known_name_part(doc.word(token));
+                !(previous_is_name || next_is_name || known)
             }
-            _ => false,
+            _ => true,
         }
     }
 
@@ -534,10 +561,16 @@ impl<'a, 't> Recognizer<'a, 't> {
         let name = self.text_of(name_first, name_last);
         let known_person = single_tokens && self.is_known_name_part(&name);
         let facility = self.facility_after(name_last);
-        let is_person = if single_tokens {
+        let is_acronym_name = n_words == 1 && pw_text::is_acronym(&name);
+        let verb_after = name_last + 1 < doc.tokens.len()
+            && doc.is_word(name_last + 1)
+            && SPEECH_VERBS.contains(&doc.lower_word(name_last + 1));
+        let is_person = if is_acronym_name {
+            false
+        } else if single_tokens {
             known_person
                 || (title.is_some() && !words::contains(NOT_NAMES, &name))
-                || (speech && !words::contains(NOT_NAMES, &name))
+                || (verb_after && !words::contains(NOT_NAMES, &name))
         } else {
             title.is_some() || appositive.is_some() || given || speech
         };
@@ -569,6 +602,9 @@ impl<'a, 't> Recognizer<'a, 't> {
         }
         for token in name_first..=name_last {
             self.taken[token] = true;
+            if let Some(hit) = self.token_hit[token] {
+                self.suppressed[hit] = true;
+            }
         }
         let (mut role, mut country, mut office) = match &title {
             Some(title) => (
@@ -683,6 +719,25 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut role_first = None;
         let mut role_last = None;
         let mut office = false;
+        // The word right before the name must belong to a title ("Minister", "Sen.",
+        // "Bolivian", "Caracas,"), not be an article or a verb.
+        let mut check = name_first;
+        while check > sentence_start && matches!(doc.word(check - 1), "(" | ")") {
+            check -= 1;
+        }
+        if check == sentence_start {
+            return None;
+        }
+        let previous = doc.word(check - 1);
+        let previous_fits = words::contains(words::TITLE_HEADS, previous)
+            || words::contains(words::TITLE_MODIFIERS, previous)
+            || words::contains(words::TITLE_COMPLEMENTS, previous)
+            || words::contains(ORG_HEADS, previous)
+            || self.token_hit[check - 1].is_some()
+            || previous == ",";
+        if !previous_fits || previous == "the" {
+            return None;
+        }
         let mut index = name_first;
         let mut steps = 0;
         while index > sentence_start && steps < 12 {
@@ -907,8 +962,16 @@ impl<'a, 't> Recognizer<'a, 't> {
                     draft.named = false;
                 }
                 EntryKind::Capital => {
-                    draft.kind = Some(EntityKind::Location);
-                    draft.capital_of = entry.country.clone();
+                    // A capital is a place after a locative word ("in Tehran", "visited
+                    // Moscow"); otherwise it stands for its government ("Tehran looking
+                    // to expand", "condemn Moscow") and is a mention of the country.
+                    if is_locative(self.doc, hit.start) {
+                        draft.kind = Some(EntityKind::Location);
+                        draft.capital_of = entry.country.clone();
+                    } else {
+                        draft.kind = Some(EntityKind::Country);
+                        draft.canonical = None;
+                    }
                 }
                 EntryKind::City | EntryKind::Region => draft.kind = Some(EntityKind::Location),
                 EntryKind::Organization => {
@@ -936,6 +999,47 @@ impl<'a, 't> Recognizer<'a, 't> {
             self.drafts.push(draft);
         }
     }
+}
+
+/// Words that make a following place name a location rather than its government.
+const LOCATIVES: &[&str] = &[
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "into",
+    "between",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "toured",
+    "outside",
+    "across",
+    "around",
+    "via",
+    "through",
+    "throughout",
+    "based",
+    "capital",
+    "city",
+    "arrived",
+    "reached",
+    "left",
+    "leaving",
+    "toward",
+    "towards",
+    "inside",
+    "within",
+];
+
+fn is_locative(doc: &Doc, start: usize) -> bool {
+    let first = doc.token_from(start);
+    let sentence_start =
+        doc.sentence_tokens[doc.sentence_of_token(first.min(doc.tokens.len().saturating_sub(1)))].0;
+    (first.saturating_sub(3).max(sentence_start)..first)
+        .any(|index| LOCATIVES.contains(&doc.lower_word(index)))
 }
 
 fn token_hit_entry(_hits: &[GazetteerHit], hit: usize) -> usize {

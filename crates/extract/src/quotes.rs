@@ -346,6 +346,16 @@ impl SpeakerFinder<'_, '_> {
         }
         let before = self.mentions(start, verb_start);
         let after = self.mentions(verb_end, end);
+        // "said Novillo Aguilar": a person right after the verb.
+        if let Some(hit) = after.first()
+            && hit.kind == EntityKind::Person
+            && self.doc.text[verb_end..hit.end.min(end)]
+                .split_whitespace()
+                .count()
+                <= 4
+        {
+            return Some((hit.entity, "after"));
+        }
         if !before.is_empty() {
             // Skip an appositive that ends at the verb: "Aliaga, a lawmaker ... Committee, told".
             let mut candidates = before.clone();

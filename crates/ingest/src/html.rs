@@ -117,6 +117,8 @@ struct State {
     all: String,
     article: String,
     chunk_dropped: bool,
+    /// How many furniture elements (by class or id) are open.
+    furniture_depth: usize,
     chunk_in_article: bool,
     title: String,
     title_done: bool,
@@ -139,28 +141,36 @@ fn set_once(slot: &mut Option<String>, value: Option<String>) {
     }
 }
 
-fn drop_selector(with_classes: bool) -> String {
+fn drop_selector() -> String {
     let mut selector = DROP_TAGS.join(", ");
     selector.push_str(
         ", [hidden], [aria-hidden=\"true\"], [role=\"navigation\"], [role=\"complementary\"]",
     );
-    if with_classes {
-        for word in DROP_CLASS_WORDS {
-            for attribute in ["class", "id"] {
-                selector.push_str(&format!(
-                    ", [{attribute}*=\"{word}\" i]:not(html):not(body):not(article):not(main)"
-                ));
-            }
-        }
-    }
     selector
+}
+
+/// Tags never dropped for their class or id (sites tag them `comments-open` and the like).
+const CLASS_EXEMPT_TAGS: &[&str] = &["html", "body", "article", "main"];
+
+/// Whether an element's `class` or `id` marks it as page furniture.
+fn furniture_element(el: &Element) -> bool {
+    let tag = el.tag_name();
+    if CLASS_EXEMPT_TAGS.contains(&tag.as_str()) {
+        return false;
+    }
+    ["class", "id"].iter().any(|name| {
+        el.get_attribute(name).is_some_and(|value| {
+            let value = value.to_ascii_lowercase();
+            DROP_CLASS_WORDS.iter().any(|word| value.contains(word))
+        })
+    })
 }
 
 /// The selectors, parsed once per process (parsing them costs more than cleaning a
 /// small page).
 struct Selectors {
-    drop_with_classes: Selector,
-    drop_tags_only: Selector,
+    dropped: Selector,
+    classed: Selector,
     article: Selector,
     title: Selector,
     json_ld: Selector,
@@ -178,8 +188,8 @@ fn selectors() -> &'static Selectors {
         // The selectors are constants of this module; the unit tests parse every one.
         let parse = |text: &str| text.parse::<Selector>().expect("valid built-in selector");
         Selectors {
-            drop_with_classes: parse(&drop_selector(true)),
-            drop_tags_only: parse(&drop_selector(false)),
+            dropped: parse(&drop_selector()),
+            classed: parse("[class], [id]"),
             article: parse("article, main, [role=\"main\"], [itemprop=\"articleBody\"]"),
             title: parse("title"),
             json_ld: parse("script[type=\"application/ld+json\"]"),
@@ -226,14 +236,11 @@ fn on_element<'h>(
 fn scan(html: &str, with_classes: bool) -> (State, Option<String>) {
     let sel = selectors();
     let state: Shared = Rc::new(RefCell::new(State::default()));
-    let dropped = if with_classes {
-        &sel.drop_with_classes
-    } else {
-        &sel.drop_tags_only
-    };
     let doc_state = state.clone();
-    let settings = Settings::new()
-        .append_element_content_handler(on_text(dropped, &state, |s, _| s.chunk_dropped = true))
+    let mut settings = Settings::new()
+        .append_element_content_handler(on_text(&sel.dropped, &state, |s, _| {
+            s.chunk_dropped = true;
+        }))
         .append_element_content_handler(on_text(&sel.article, &state, |s, _| {
             s.chunk_in_article = true;
         }))
@@ -297,7 +304,8 @@ fn scan(html: &str, with_classes: bool) -> (State, Option<String>) {
         }))
         .append_document_content_handler(doc_text!(move |chunk| {
             let mut state = doc_state.borrow_mut();
-            let (dropped, in_article) = (state.chunk_dropped, state.chunk_in_article);
+            let dropped = state.chunk_dropped || state.furniture_depth > 0;
+            let in_article = state.chunk_in_article;
             state.chunk_dropped = false;
             state.chunk_in_article = false;
             if !dropped {
@@ -309,6 +317,27 @@ fn scan(html: &str, with_classes: bool) -> (State, Option<String>) {
             }
             Ok(())
         }));
+    if with_classes {
+        // Furniture by class or id: count open furniture elements. lol_html runs end
+        // tag handlers also for elements closed implicitly by an ancestor's end tag.
+        settings = settings.append_element_content_handler(on_element(
+            &sel.classed,
+            &state,
+            |state, el| {
+                if el.can_have_content() && furniture_element(el) {
+                    state.borrow_mut().furniture_depth += 1;
+                    let state = state.clone();
+                    let handler: lol_html::EndTagHandler<'static> = Box::new(move |_end| {
+                        let mut state = state.borrow_mut();
+                        state.furniture_depth = state.furniture_depth.saturating_sub(1);
+                        Ok(())
+                    });
+                    el.on_end_tag(handler)?;
+                }
+                Ok(())
+            },
+        ));
+    }
     let error = {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         match rewriter.write(html.as_bytes()) {

@@ -10,7 +10,7 @@
 //! (`.html`, `.htm`; [`html_to_text`]), feeds (`.xml`, `.rss`, `.atom`; one document
 //! per entry, `meta.file` = `path#N`), and JSON Lines (`.jsonl`, `.ndjson`; one article
 //! per line, streamed, `meta.file` = `path#LINE`). Field names for JSON Lines and for
-//! `<stem>.meta.json` sidecars are listed in [`meta`](crate::meta).
+//! `<stem>.meta.json` sidecars are listed in [`meta`].
 //!
 //! # Text
 //!

@@ -692,6 +692,18 @@ fn deeply_nested_and_malformed_html_does_not_crash() {
     let (_, text, _) = html_to_text(&html);
     assert_eq!(text, "Deep text.\nAfter.");
 
+    // Deeply nested furniture: all of it goes, what follows stays.
+    let mut html = String::from("<p>Before.</p>");
+    for _ in 0..depth {
+        html.push_str("<div class=\"share-box\">Share");
+    }
+    for _ in 0..depth {
+        html.push_str("</div>");
+    }
+    html.push_str("<p>After.</p>");
+    let (_, text, _) = html_to_text(&html);
+    assert_eq!(text, "Before.\nAfter.");
+
     // Never closed, with furniture classes, stray end tags and broken markup.
     let mut html = String::from("<p>Start.");
     for i in 0..depth {
