@@ -225,10 +225,25 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
             .filter_map(|other| other.country.as_ref())
             .collect();
         codes.dedup();
-        if codes.len() == 1 && codes.iter().all(|code| *code == codes[0]) {
-            cluster.country = Some(codes[0].clone());
-        } else if cluster.kind == EntityKind::Person && cluster.office {
-            cluster.country = top_country.clone();
+        if cluster.kind == EntityKind::Location {
+            if codes.len() == 1 {
+                cluster.country = Some(codes[0].clone());
+            }
+            continue;
+        }
+        // People and organizations: the first country named in the sentence of the first
+        // mention, else the latest country named before it.
+        if let Some(code) = codes.first() {
+            cluster.country = Some((*code).clone());
+        } else {
+            cluster.country = drafts
+                .iter()
+                .filter(|other| {
+                    other.kind == Some(EntityKind::Country) && other.span.end <= first.span.start
+                })
+                .filter_map(|other| other.country.clone())
+                .next_back()
+                .or_else(|| top_country.clone().filter(|_| cluster.office));
         }
     }
 

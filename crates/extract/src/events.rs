@@ -30,6 +30,10 @@ struct Actor {
     possessive: bool,
     /// A demonym ("Iranian"): it can mark the maker of equipment.
     demonym: bool,
+    /// "the government", "prosecutors": the state of the latest country named.
+    state: bool,
+    /// The quote holding the mention, if any.
+    quote: Option<usize>,
     /// Only usable as a place ("to La Paz", "in Maracay").
     place_only: bool,
 }
@@ -109,6 +113,14 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
         }
         for hit in &hits[first_hit..hit_index] {
             let Some((entry, noun)) = choose_entry(input, hit, sentence) else {
+                // A verb that codes nothing still owns the dates next to it ("sealed July 20").
+                if hit
+                    .entries
+                    .iter()
+                    .any(|&entry| !input.triggers.entries[entry].noun)
+                {
+                    claimants.push((sentence, Span::new(hit.start, hit.end)));
+                }
                 continue;
             };
             let entry = &input.triggers.entries[entry];
@@ -254,14 +266,39 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
                 })
                 .find(|link| entity_kind(input, link.entity) == EntityKind::Country);
             if let Some(link) = country {
-                actors.push(actor_at(
-                    doc,
-                    offset,
-                    offset + noun.len(),
-                    link.entity,
-                    false,
-                ));
+                let mut actor = actor_at(doc, offset, offset + noun.len(), link.entity, false);
+                actor.state = true;
+                actors.push(actor);
             }
+        }
+    }
+    // "prosecutors", "officials" with no country of their own: the latest country named.
+    let (first_token, last_token) = doc.sentence_tokens[sentence];
+    for token in first_token..last_token {
+        if !doc.is_word(token) || !GROUP_NOUNS.contains(&doc.lower_word(token)) {
+            continue;
+        }
+        let token_span = doc.tokens[token].span;
+        let has_own_country = actors
+            .iter()
+            .any(|actor| actor.end <= token_span.start && token_span.start - actor.end <= 12);
+        if has_own_country {
+            continue;
+        }
+        let country = input
+            .resolved
+            .links
+            .iter()
+            .rev()
+            .filter(|link| {
+                span.contains(input.drafts[link.draft].span)
+                    && input.drafts[link.draft].span.end <= token_span.start
+            })
+            .find(|link| entity_kind(input, link.entity) == EntityKind::Country);
+        if let Some(link) = country {
+            let mut actor = actor_at(doc, token_span.start, token_span.end, link.entity, false);
+            actor.state = true;
+            actors.push(actor);
         }
     }
     // "we", "us", "our country" inside a quote: its speaker.
@@ -291,8 +328,28 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         }
     }
     actors.sort_by_key(|actor| actor.start);
+    for actor in actors.iter_mut() {
+        actor.quote = input
+            .quotes
+            .iter()
+            .position(|quote| quote.content.start <= actor.start && actor.end <= quote.content.end);
+    }
     actors
 }
+
+/// Plural nouns for officials of an unnamed state.
+const GROUP_NOUNS: &[&str] = &[
+    "prosecutors",
+    "officials",
+    "investigators",
+    "diplomats",
+    "troops",
+    "authorities",
+    "lawmakers",
+    "judges",
+    "police",
+    "ministers",
+];
 
 /// The country entity of a person or organization, when the document names that country.
 fn country_entity_of(input: &EventInput, entity: usize) -> Option<usize> {
@@ -363,6 +420,36 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
             break;
         }
     }
+    // "by members of the Bolivian opposition": the preposition before the group counts.
+    if prep == Some("of") && index >= 2 {
+        let head = doc.lower_word(index - 1);
+        if matches!(
+            head,
+            "administration"
+                | "members"
+                | "member"
+                | "leaders"
+                | "representatives"
+                | "officials"
+                | "part"
+                | "some"
+                | "many"
+                | "most"
+                | "one"
+                | "government"
+                | "governments"
+                | "regime"
+                | "regimes"
+                | "forces"
+        ) && let Some(outer) = PREPOSITIONS
+            .iter()
+            .find(|prep| **prep == doc.lower_word(index - 2))
+            && *outer != "of"
+            && *outer != "and"
+        {
+            prep = Some(*outer);
+        }
+    }
     // "Iran's ambassador to Caracas": "according to X" stays marked as attribution.
     if prep == Some("to") && index > 0 && doc.lower_word(index - 1) == "according" {
         prep = Some("according");
@@ -376,6 +463,8 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
         prep,
         possessive,
         demonym: false,
+        state: false,
+        quote: None,
         place_only,
     }
 }
@@ -557,13 +646,17 @@ fn code_event(
     let doc = input.doc;
     let sentence_span = doc.sentences[sentence];
     let trigger = Span::new(hit.start, hit.end);
+    let trigger_quote = input
+        .quotes
+        .iter()
+        .position(|quote| quote.content.start <= hit.start && hit.end <= quote.content.end);
     let left: Vec<&Actor> = actors
         .iter()
-        .filter(|actor| actor.end <= hit.start)
+        .filter(|actor| actor.end <= hit.start && actor.quote == trigger_quote)
         .collect();
     let right: Vec<&Actor> = actors
         .iter()
-        .filter(|actor| actor.start >= hit.end)
+        .filter(|actor| actor.start >= hit.end && actor.quote == trigger_quote)
         .collect();
     let mut source: Vec<usize> = Vec::new();
     let mut target: Vec<usize> = Vec::new();
@@ -586,7 +679,11 @@ fn code_event(
         }) {
             found.push(*candidates[position]);
             let mut position = position;
-            while candidates[position].prep == Some("and") && position > 0 {
+            while candidates[position].prep == Some("and")
+                && position > 0
+                && candidates[position].start - candidates[position - 1].end <= 10
+                && !doc.text[candidates[position - 1].end..candidates[position].start].contains(',')
+            {
                 position -= 1;
                 found.push(*candidates[position]);
                 if candidates[position].prep != Some("and") {
@@ -613,7 +710,9 @@ fn code_event(
             .copied()
             .filter(|actor| {
                 actor.prep.is_some_and(|prep| preps.contains(&prep))
-                    || (actor.prep.is_none() && preps.contains(&""))
+                    || (actor.prep.is_none()
+                        && preps.contains(&"")
+                        && !doc.text[hit.end..actor.start].contains(','))
             })
             .collect()
     };
@@ -737,13 +836,24 @@ fn code_event(
                 }
             }
         }
+        // "Venezuelan gold in exchange for Iranian oil": the parties stand right by the noun.
+        if entry.frame == Frame::With && source.is_empty() && target.is_empty() {
+            for actor in left.iter().filter(|actor| hit.start - actor.end <= 24) {
+                add(&mut source, actor);
+            }
+            for actor in right.iter().filter(|actor| actor.start - hit.end <= 24) {
+                add(&mut target, actor);
+            }
+        }
         if light.is_none() && entry.frame == Frame::With && source.is_empty() && !target.is_empty()
         {
             for actor in subject(noun_phrase_start) {
-                add(&mut source, actor);
+                if noun_phrase_start - actor.end <= 48 {
+                    add(&mut source, actor);
+                }
             }
         }
-        if source.is_empty() && target.is_empty() {
+        if source.is_empty() && target.is_empty() && entry.event_type != EventType::TransferArms {
             return None;
         }
     } else {
@@ -753,7 +863,10 @@ fn code_event(
         let direct: Vec<&Actor> = right
             .iter()
             .copied()
-            .filter(|actor| actor.prep.is_none() || actor.prep == Some("of") && !actor.place_only)
+            .filter(|actor| {
+                (actor.prep.is_none() && !doc.text[hit.end..actor.start].contains(','))
+                    || actor.prep == Some("of") && !actor.place_only
+            })
             .collect();
         let (mut agents, mut patients): (Vec<&Actor>, Vec<&Actor>) = if passive {
             (by.clone(), subject_actors.clone())
@@ -832,7 +945,7 @@ fn code_event(
             add(&mut source, actor);
         }
         for actor in patients {
-            if !source.contains(&actor.entity) {
+            if !source.contains(&actor.entity) || actor.state {
                 add(&mut target, actor);
             }
         }
@@ -890,8 +1003,16 @@ fn code_event(
         // Directed events keep coordinated subjects, but not a subject and its own title's demonym.
         source.dedup();
     }
-    target.retain(|entity| !source.contains(entity));
+    let state_targets: Vec<usize> = actors
+        .iter()
+        .filter(|actor| actor.state && actor.start >= hit.end)
+        .map(|actor| actor.entity)
+        .collect();
+    target.retain(|entity| !source.contains(entity) || state_targets.contains(entity));
 
+    if source.is_empty() && target.is_empty() {
+        return None;
+    }
     let location = actors
         .iter()
         .filter(|actor| {

@@ -623,12 +623,30 @@ impl<'a, 't> Recognizer<'a, 't> {
                 country = appositive.country;
             }
         }
+        // A lexicon person inside the name gives its canonical name, country and role.
+        let mut canonical = None;
+        for token in name_first..=name_last {
+            if let Some(entry) = self.hit_entry(token)
+                && entry.kind == EntryKind::Person
+            {
+                canonical = Some(entry.canonical.clone());
+                if country.is_none() {
+                    country = entry.country.clone();
+                }
+                if role.is_none() && !entry.extra.is_empty() {
+                    role = Some(entry.extra.clone());
+                }
+                office = true;
+                break;
+            }
+        }
         let span = Span::new(
             doc.tokens[name_first].span.start,
             doc.tokens[name_last].span.end,
         );
         self.drafts.push(Draft {
             span,
+            canonical,
             kind: Some(EntityKind::Person),
             name,
             country,
@@ -850,6 +868,18 @@ impl<'a, 't> Recognizer<'a, 't> {
             if let Some(code) = self.country_of_token(index) {
                 country.get_or_insert(code);
             } else if words::contains(words::TITLE_HEADS, word) {
+                // ", the Venezuelan Defense Minister Vladimir Padrino": the title introduces
+                // another person, not an appositive of this one.
+                let mut next = index + 1;
+                while next < sentence_end
+                    && (words::contains(words::TITLE_HEADS, doc.word(next))
+                        || words::contains(words::TITLE_MODIFIERS, doc.word(next)))
+                {
+                    next += 1;
+                }
+                if next < sentence_end && is_cap_word(doc, next) {
+                    return None;
+                }
                 let raw = doc.tokens[index].span.slice(doc.text);
                 let mut role = clean_role(raw);
                 // "secretary of the Defense and Armed Forces Committee": keep the "of" part.
