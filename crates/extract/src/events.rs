@@ -34,6 +34,8 @@ struct Actor {
     state: bool,
     /// The quote holding the mention, if any.
     quote: Option<usize>,
+    /// Right after a verb ("visited Tehran", "had Bolivia sign"): an object, not a subject.
+    object: bool,
     /// Only usable as a place ("to La Paz", "in Maracay").
     place_only: bool,
 }
@@ -114,10 +116,17 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
         for hit in &hits[first_hit..hit_index] {
             let Some((entry, noun)) = choose_entry(input, hit, sentence) else {
                 // A verb that codes nothing still owns the dates next to it ("sealed July 20").
-                if hit
-                    .entries
-                    .iter()
-                    .any(|&entry| !input.triggers.entries[entry].noun)
+                let first = doc.token_from(hit.start);
+                let after_determiner = first > 0
+                    && matches!(
+                        doc.lower_word(first - 1),
+                        "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                    );
+                if !after_determiner
+                    && hit
+                        .entries
+                        .iter()
+                        .any(|&entry| !input.triggers.entries[entry].noun)
                 {
                     claimants.push((sentence, Span::new(hit.start, hit.end)));
                 }
@@ -454,6 +463,56 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
     if prep == Some("to") && index > 0 && doc.lower_word(index - 1) == "according" {
         prep = Some("according");
     }
+    // The word right before the mention's noun phrase: a lowercase word that is not a
+    // preposition, conjunction or determiner is a verb, so the mention is its object.
+    let object = {
+        let mut before = first;
+        while before > sentence_start
+            && matches!(doc.lower_word(before - 1), "the" | "a" | "an" | "then-")
+        {
+            before -= 1;
+        }
+        before > sentence_start && {
+            let word = doc.word(before - 1);
+            let lower = doc.lower_word(before - 1);
+            doc.is_word(before - 1)
+                && word.chars().next().is_some_and(char::is_lowercase)
+                && !PREPOSITIONS.contains(&lower)
+                && !matches!(
+                    lower,
+                    "or" | "that"
+                        | "which"
+                        | "who"
+                        | "when"
+                        | "where"
+                        | "while"
+                        | "as"
+                        | "then"
+                        | "both"
+                        | "whereas"
+                        | "because"
+                        | "since"
+                        | "if"
+                        | "but"
+                        | "said"
+                        | "says"
+                        | "thanks"
+                        | "like"
+                )
+        }
+    };
+    // "the government of Bolivia": the country is the head of the phrase, no preposition.
+    if prep == Some("of")
+        && index >= 1
+        && (words::contains(STATE_NOUNS, doc.lower_word(index - 1))
+            || matches!(
+                doc.lower_word(index - 1),
+                "governments" | "regimes" | "people" | "president" | "leaders"
+            ))
+        && !(index >= 2 && PREPOSITIONS.contains(&doc.lower_word(index - 2)))
+    {
+        prep = None;
+    }
     let after = doc.token_from(end);
     let possessive = after < doc.tokens.len() && matches!(doc.word(after), "'s" | "’s");
     Actor {
@@ -465,6 +524,7 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
         demonym: false,
         state: false,
         quote: None,
+        object,
         place_only,
     }
 }
@@ -672,7 +732,7 @@ fn code_event(
         let mut found = Vec::new();
         let candidates: Vec<&&Actor> = left
             .iter()
-            .filter(|actor| actor.end <= before && !actor.place_only)
+            .filter(|actor| actor.end <= before && !actor.place_only && !actor.object)
             .collect();
         if let Some(position) = candidates.iter().rposition(|actor| {
             matches!(actor.prep, None | Some("of")) || (actor.prep == Some("and"))
