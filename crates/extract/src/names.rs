@@ -1072,10 +1072,6 @@ fn is_locative(doc: &Doc, start: usize) -> bool {
         .any(|index| LOCATIVES.contains(&doc.lower_word(index)))
 }
 
-fn token_hit_entry(_hits: &[GazetteerHit], hit: usize) -> usize {
-    hit
-}
-
 trait IntoEntryKind {
     fn into_entry_kind(self) -> EntryKind;
 }

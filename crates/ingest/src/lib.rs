@@ -225,11 +225,17 @@ pub fn sidecar_path(path: &Path) -> PathBuf {
     path.with_file_name(format!("{stem}.meta.json"))
 }
 
+/// Sidecars, and the notes a corpus folder keeps beside its articles (README, LICENSE,
+/// SOURCE files): not articles when a folder is walked.
 fn is_sidecar(path: &Path) -> bool {
     path.file_name().is_some_and(|name| {
-        name.to_string_lossy()
-            .to_ascii_lowercase()
-            .ends_with(".meta.json")
+        let name = name.to_string_lossy().to_ascii_lowercase();
+        name.ends_with(".meta.json")
+            || [
+                "readme", "license", "licence", "source", "sources", "copying", "notice",
+            ]
+            .iter()
+            .any(|note| name == *note || name.starts_with(&format!("{note}.")))
     })
 }
 

@@ -1,0 +1,519 @@
+//! Integration tests of the `pactwatch` binary: exit codes, bad input in a batch, the
+//! report format, and the acceptance floors of extraction on the seed corpus.
+//!
+//! Hermetic: every input is written at test time under a fresh folder in the system
+//! temp folder (removed afterwards), or read from the repository; no network.
+
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const BIN: &str = env!("CARGO_BIN_EXE_pactwatch");
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus/seeds");
+const SEEDS_GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../corpus/eval/seeds.gold.json"
+);
+
+const GOOD_ARTICLE: &str = "Iran and Bolivia signed a defense cooperation agreement in \
+Tehran on Monday, the Bolivian Defense Minister Edmundo Novillo said.\n\n\
+The memorandum covers drones and the training of Bolivian officers, according to IRNA.\n";
+
+const OTHER_ARTICLE: &str = "Russia delivered two Su-35 fighter jets to Algeria last \
+month, the Algerian defense ministry said on Tuesday.\n";
+
+/// A fresh folder under the system temp folder, removed on drop.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(label: &str) -> Scratch {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_nanos());
+        let dir = std::env::temp_dir().join(format!(
+            "pactwatch-cli-it-{label}-{}-{}-{nanos}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).expect("cannot create a scratch folder");
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, bytes).expect("cannot write a test input");
+        path
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn pactwatch<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("cannot run the pactwatch binary")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Parses stdout as JSON Lines, one article per line.
+fn records(output: &Output) -> Vec<Value> {
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every stdout line is one JSON object"))
+        .collect()
+}
+
+fn file_of(record: &Value) -> &str {
+    record["document"]["file"]
+        .as_str()
+        .expect("document.file is a string")
+}
+
+fn entity_names(record: &Value) -> Vec<&str> {
+    record["entities"]
+        .as_array()
+        .expect("entities is an array")
+        .iter()
+        .filter_map(|entity| entity["name"].as_str())
+        .collect()
+}
+
+fn diagnostic_codes(record: &Value) -> Vec<&str> {
+    record["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .filter_map(|diagnostic| diagnostic["code"].as_str())
+        .collect()
+}
+
+/// Deterministic bytes that are not text: xorshift noise with NULs sprinkled in.
+fn junk(len: usize) -> Vec<u8> {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    (0..len)
+        .map(|i| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            if i % 7 == 0 { 0 } else { (state >> 24) as u8 }
+        })
+        .collect()
+}
+
+/// The stderr lines that mention `needle`.
+fn lines_naming<'a>(stderr: &'a str, needle: &str) -> Vec<&'a str> {
+    stderr
+        .lines()
+        .filter(|line| line.contains(needle))
+        .collect()
+}
+
+#[test]
+fn bad_inputs_fail_one_by_one_and_good_articles_come_out() {
+    let scratch = Scratch::new("batch");
+    scratch.write("a_good.txt", GOOD_ARTICLE);
+    scratch.write("b_empty.txt", "");
+    scratch.write("c_junk.dat", junk(4096));
+    // Good text with invalid UTF-8 (a lone continuation byte, a truncated sequence and
+    // 0xFF) between valid multi-byte characters.
+    let mut invalid = "The \u{201c}Bolivian\u{201d} government said Iran will supply \
+drones \u{2014} "
+        .as_bytes()
+        .to_vec();
+    invalid.extend_from_slice(b"\x80 caf\xC3 \xFF ");
+    invalid.extend_from_slice("according to the Defense Minister.\n".as_bytes());
+    scratch.write("d_bad_utf8.txt", &invalid);
+    // 50 MB of text: over the per-article limit of 16 MiB (but under the file limit).
+    let paragraph = "Iran and Bolivia discussed drones in La Paz on Monday. ";
+    let mut big = String::with_capacity(50 << 20);
+    while big.len() < 50_000_000 {
+        big.push_str(paragraph);
+    }
+    scratch.write("e_big.txt", &big);
+    // 100,000 nested <div>s around one paragraph.
+    let depth = 100_000;
+    let mut html = String::from("<html><head><title>Deep</title></head><body>");
+    html.push_str(&"<div>".repeat(depth));
+    html.push_str("<p>Iran and Bolivia signed a defense memorandum on drones.</p>");
+    html.push_str(&"</div>".repeat(depth));
+    html.push_str("</body></html>");
+    scratch.write("f_nested.html", &html);
+    let good_line = |text: &str| serde_json::json!({ "title": "t", "text": text }).to_string();
+    scratch.write(
+        "g_lines.jsonl",
+        format!(
+            "{}\n{{\"text\": \"broken, no closing\n{}\n",
+            good_line(GOOD_ARTICLE),
+            good_line(OTHER_ARTICLE)
+        ),
+    );
+    let missing = scratch.path("h_missing.txt");
+
+    let output = pactwatch([
+        "extract".as_ref(),
+        scratch.0.as_os_str(),
+        missing.as_os_str(),
+    ]);
+    let err = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "some inputs fail, so exit 1; stderr:\n{err}"
+    );
+
+    // Each failing input is named on exactly one stderr line, with its reason.
+    for (needle, reason) in [
+        ("b_empty.txt", "empty document"),
+        ("c_junk.dat", "binary content"),
+        ("e_big.txt", "over the limit"),
+        ("g_lines.jsonl:2", "invalid json"),
+        ("h_missing.txt", "no such file or directory"),
+    ] {
+        let lines = lines_naming(&err, needle);
+        assert_eq!(
+            lines.len(),
+            1,
+            "{needle} should be named on exactly one stderr line; stderr:\n{err}"
+        );
+        assert!(
+            lines[0].contains(reason),
+            "{needle}: expected the reason {reason:?}, got {:?}",
+            lines[0]
+        );
+    }
+    let big_line = lines_naming(&err, "e_big.txt")[0];
+    assert!(
+        big_line.contains(&format!("article is 47.7 MiB ({} bytes)", big.len()))
+            && big_line.contains("over the limit of 16.0 MiB"),
+        "the 50 MB file is refused as an over-long article: {big_line:?}"
+    );
+    for good in [
+        "a_good.txt",
+        "d_bad_utf8.txt",
+        "f_nested.html",
+        "g_lines.jsonl:1",
+        "g_lines.jsonl:3",
+    ] {
+        assert!(
+            lines_naming(&err, good).is_empty(),
+            "{good} is fine but named on stderr:\n{err}"
+        );
+    }
+    assert_eq!(
+        err.lines().count(),
+        5,
+        "one stderr line per failing input:\n{err}"
+    );
+
+    // The good articles are on stdout, in input order.
+    let records = records(&output);
+    let files: Vec<String> = records
+        .iter()
+        .map(|record| {
+            Path::new(file_of(record))
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "a_good.txt",
+            "d_bad_utf8.txt",
+            "f_nested.html",
+            "g_lines.jsonl#1",
+            "g_lines.jsonl#3"
+        ],
+        "the good articles, in input order"
+    );
+    let by_name = |name: &str| {
+        records
+            .iter()
+            .find(|record| file_of(record).ends_with(name))
+            .expect("record present")
+    };
+
+    let good = by_name("a_good.txt");
+    let names = entity_names(good);
+    assert!(
+        names.contains(&"Iran") && names.contains(&"Bolivia"),
+        "{names:?}"
+    );
+    assert!(
+        !good["events"].as_array().expect("events").is_empty(),
+        "the good article has events"
+    );
+
+    let repaired = by_name("d_bad_utf8.txt");
+    assert!(
+        diagnostic_codes(repaired).contains(&"invalid_utf8"),
+        "invalid UTF-8 is repaired with a diagnostic: {}",
+        repaired["diagnostics"]
+    );
+    assert!(
+        entity_names(repaired).contains(&"Iran"),
+        "the repaired text is still extracted: {:?}",
+        entity_names(repaired)
+    );
+
+    let nested = by_name("f_nested.html");
+    let names = entity_names(nested);
+    assert!(
+        names.contains(&"Iran") && names.contains(&"Bolivia"),
+        "the text inside 100,000 nested divs is extracted: {names:?}"
+    );
+
+    let second = by_name("g_lines.jsonl#3");
+    let names = entity_names(second);
+    assert!(
+        names.contains(&"Russia") && names.contains(&"Algeria"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn all_good_input_exits_zero_with_one_json_line_per_article() {
+    let scratch = Scratch::new("good");
+    let first = scratch.write("one.txt", GOOD_ARTICLE);
+    scratch.write(
+        "one.meta.json",
+        r#"{"url": "https://example.org/2023/07/24/pact", "published": "2023-07-24", "outlet": "Example News"}"#,
+    );
+    let second = scratch.write("two.txt", OTHER_ARTICLE);
+    let output = pactwatch(["extract".as_ref(), first.as_os_str(), second.as_os_str()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr:\n{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).is_empty(),
+        "nothing on stderr: {}",
+        stderr(&output)
+    );
+    let records = records(&output);
+    assert_eq!(records.len(), 2);
+    let meta = &records[0]["document"];
+    assert_eq!(meta["published"], "2023-07-24");
+    assert_eq!(meta["published_from"], "metadata");
+    assert_eq!(meta["outlet"], "Example News");
+    assert_eq!(meta["url"], "https://example.org/2023/07/24/pact");
+    for record in &records {
+        for key in ["entities", "events", "quotes", "diagnostics"] {
+            assert!(record[key].is_array(), "{key} is an array in {record}");
+        }
+    }
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let output = pactwatch(["extract", "--no-such-flag", SEEDS]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "stderr:\n{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("--no-such-flag"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn unknown_command_and_missing_arguments_are_usage_errors() {
+    for args in [
+        &["frobnicate"][..],
+        &["extract"][..],
+        &["eval", "out.jsonl"][..],
+    ] {
+        let output = pactwatch(args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "pactwatch {args:?}: stderr:\n{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let output = pactwatch(["extract", "--format", "yaml", SEEDS]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "stderr:\n{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_path_is_a_failed_input() {
+    let scratch = Scratch::new("missing");
+    let missing = scratch.path("nowhere.txt");
+    let output = pactwatch(["extract".as_ref(), missing.as_os_str()]);
+    let err = stderr(&output);
+    assert_eq!(output.status.code(), Some(1), "stderr:\n{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("nowhere.txt") && err.contains("no such file or directory"),
+        "{err}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn eval_of_a_missing_file_is_a_setup_error() {
+    let scratch = Scratch::new("eval-missing");
+    let missing = scratch.path("absent.jsonl");
+    let output = pactwatch([
+        "eval".as_ref(),
+        "--gold".as_ref(),
+        SEEDS_GOLD.as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "stderr:\n{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("absent.jsonl"));
+}
+
+#[test]
+fn text_format_prints_the_report_sections() {
+    let scratch = Scratch::new("text");
+    let article = scratch.write("pact.txt", GOOD_ARTICLE);
+    let output = pactwatch([
+        "extract".as_ref(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        article.as_os_str(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "stderr:\n{}",
+        stderr(&output)
+    );
+    let report = stdout(&output);
+    assert!(report.starts_with("== "), "{report}");
+    assert!(report.contains("pact.txt"), "{report}");
+    for section in ["Entities (", "Events (", "Quotes ("] {
+        assert!(
+            report.contains(section),
+            "no {section:?} section:\n{report}"
+        );
+    }
+    assert!(
+        report.contains("Iran") && report.contains("Bolivia"),
+        "{report}"
+    );
+    assert!(
+        serde_json::from_str::<Value>(report.lines().next().unwrap_or("")).is_err(),
+        "text, not JSON"
+    );
+}
+
+/// Scores `pactwatch extract corpus/seeds` against the gold annotation and asserts
+/// the acceptance floors.
+#[test]
+fn seeds_meet_the_acceptance_floors() {
+    let scratch = Scratch::new("floors");
+    let extracted = pactwatch(["extract", SEEDS]);
+    assert!(
+        extracted.status.code().is_some_and(|code| code <= 1),
+        "extract crashed: {:?}\n{}",
+        extracted.status,
+        stderr(&extracted)
+    );
+    let predictions = scratch.write("seeds.jsonl", &extracted.stdout);
+    let scored = pactwatch([
+        "eval".as_ref(),
+        "--gold".as_ref(),
+        SEEDS_GOLD.as_ref(),
+        predictions.as_os_str(),
+        "--json".as_ref(),
+    ]);
+    assert_eq!(
+        scored.status.code(),
+        Some(0),
+        "eval failed: {}",
+        stderr(&scored)
+    );
+    let report: Value = serde_json::from_slice(&scored.stdout).expect("eval --json prints JSON");
+    let total = &report["total"];
+    let ratio = |key: &str| -> (u64, u64, f64) {
+        let pair = total[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("total.{key} is [hit, total]: {total}"));
+        let hit = pair[0].as_u64().expect("a count");
+        let all = pair[1].as_u64().expect("a count");
+        let value = if all == 0 {
+            1.0
+        } else {
+            hit as f64 / all as f64
+        };
+        (hit, all, value)
+    };
+    let floors = [
+        ("ent_recall", "entity recall", 0.90),
+        ("ent_precision", "entity precision", 0.85),
+        ("ev_core_recall", "core event recall", 0.80),
+        ("ev_recall", "full event recall", 0.65),
+        ("ev_precision", "event precision", 0.60),
+        ("dates", "dates", 0.90),
+        ("modality", "modality", 0.80),
+        ("quotes_found", "quotes found", 0.90),
+        ("quote_speakers", "speakers right", 0.90),
+    ];
+    let mut table = String::new();
+    let mut below = Vec::new();
+    for (key, label, floor) in floors {
+        let (hit, all, value) = ratio(key);
+        let ok = value >= floor;
+        let _ = writeln!(
+            table,
+            "  {label:<18} {hit:>4}/{all:<4} = {value:.3}  (floor {floor:.2}){}",
+            if ok { "" } else { "  BELOW" }
+        );
+        if !ok {
+            below.push(label);
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "below the acceptance floors: {below:?}\n{table}"
+    );
+    println!("{table}");
+}
