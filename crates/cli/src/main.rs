@@ -121,14 +121,22 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
     let extractor = Extractor::new();
     let options = Options::default();
     let progress = output::progress(files.len() as u64);
-    // Files are read and extracted in parallel; output keeps the input order.
-    let results: Vec<(Vec<String>, Vec<String>)> = files
+    // Files are read in parallel, then articles (not files: a JSON Lines file holds
+    // many) are extracted in parallel; output keeps the input order.
+    let files_read: Vec<pw_ingest::FileOutput> = files
         .par_iter()
         .map(|path| {
             let file_output = pw_ingest::read_file(path, &options);
+            progress.inc(1);
+            file_output
+        })
+        .collect();
+    let results: Vec<(Vec<String>, Vec<String>)> = files_read
+        .par_iter()
+        .map(|file_output| {
             let rendered = file_output
                 .documents
-                .iter()
+                .par_iter()
                 .map(|document| {
                     let extraction = extractor.extract(document);
                     match format {
@@ -138,7 +146,6 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
                 })
                 .collect();
             let errors = file_output.errors.iter().map(ToString::to_string).collect();
-            progress.inc(1);
             (rendered, errors)
         })
         .collect();
