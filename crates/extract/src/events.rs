@@ -241,9 +241,6 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
             EntityKind::Location => input.resolved.capital_of[link.entity].is_none(),
             _ => false,
         };
-        if input.resolved.entities[link.entity].country.is_none() && kind != EntityKind::Location {
-            // Actors without a country still count (they may get one later), but places need one.
-        }
         actors.push(actor_at(
             doc,
             draft.span.start,

@@ -106,13 +106,9 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
     lexicon.find_entries(doc.text, &mut hits);
     let mut token_hit = vec![None; doc.tokens.len()];
     for (hit_index, hit) in hits.iter().enumerate() {
-        let first = doc
-            .token_until(hit.start + 1)
-            .min(doc.token_from(hit.start));
         let mut index = doc
             .tokens
             .partition_point(|token| token.span.end <= hit.start);
-        let _ = first;
         while index < doc.tokens.len() && doc.tokens[index].span.start < hit.end {
             token_hit[index] = Some(hit_index);
             index += 1;
@@ -499,12 +495,11 @@ impl<'a, 't> Recognizer<'a, 't> {
     fn person_run(&mut self, sentence: usize, first: usize, last: usize, single_tokens: bool) {
         let doc = self.doc;
         // Lexicon people are taken as they are.
-        if let Some(hit) = self.token_hit[first]
+        if self.token_hit[first].is_some()
             && self
                 .hit_entry(first)
                 .is_some_and(|entry| entry.kind == EntryKind::Person)
         {
-            let _ = hit;
             return;
         }
         // Strip the leading title words: "Defense Minister", "Sen.", "Deputy Secretary of State".
@@ -674,7 +669,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                     .any(|part| part == folded)
         }) || self.hits.iter().any(|hit| {
             let entry = self.lexicon.entry(hit.entry);
-            entry.kind == EntityKind::Person.into_entry_kind()
+            entry.kind == EntryKind::Person
                 && pw_text::fold(&entry.canonical)
                     .split(' ')
                     .any(|part| part == folded)
@@ -1070,22 +1065,6 @@ fn is_locative(doc: &Doc, start: usize) -> bool {
         doc.sentence_tokens[doc.sentence_of_token(first.min(doc.tokens.len().saturating_sub(1)))].0;
     (first.saturating_sub(3).max(sentence_start)..first)
         .any(|index| LOCATIVES.contains(&doc.lower_word(index)))
-}
-
-trait IntoEntryKind {
-    fn into_entry_kind(self) -> EntryKind;
-}
-
-impl IntoEntryKind for EntityKind {
-    fn into_entry_kind(self) -> EntryKind {
-        match self {
-            EntityKind::Person => EntryKind::Person,
-            EntityKind::Organization => EntryKind::Organization,
-            EntityKind::Country => EntryKind::Country,
-            EntityKind::Location => EntryKind::City,
-            EntityKind::Equipment => EntryKind::Equipment,
-        }
-    }
 }
 
 fn acronym_in_parentheses(doc: &Doc, last: usize) -> Option<String> {
