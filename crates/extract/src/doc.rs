@@ -2,6 +2,7 @@
 //! tokens (with the sentence each belongs to) and a lowercase copy of the text with
 //! the same byte offsets.
 
+use aho_corasick::AhoCorasick;
 use pw_model::Span;
 use pw_text::{Token, TokenKind};
 
@@ -94,29 +95,39 @@ impl<'t> Doc<'t> {
     }
 }
 
-/// True when `haystack` contains `needle` as whole words.
-pub(crate) fn has_phrase(haystack: &str, needle: &str) -> bool {
-    find_phrase(haystack, needle).is_some()
+/// A fixed set of lowercase phrases matched as whole words in one pass (an Aho-Corasick
+/// automaton), for the cue lists that are tested against every trigger's clause.
+pub(crate) struct PhraseSet {
+    automaton: AhoCorasick,
 }
 
-/// Byte offset of the first whole-word occurrence of `needle` in `haystack`.
-pub(crate) fn find_phrase(haystack: &str, needle: &str) -> Option<usize> {
-    let bytes = haystack.as_bytes();
-    let mut from = 0;
-    while let Some(found) = haystack[from..].find(needle) {
-        let start = from + found;
-        let end = start + needle.len();
-        let before_ok = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-        let after_ok = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
-        if before_ok && after_ok {
-            return Some(start);
-        }
-        from = start + 1;
-        while !haystack.is_char_boundary(from) {
-            from += 1;
-        }
+impl PhraseSet {
+    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
+        let automaton = AhoCorasick::new(phrases).expect("word lists are small and valid");
+        PhraseSet { automaton }
     }
-    None
+
+    /// `(phrase index, start)` of every whole-word occurrence in `haystack`, overlaps
+    /// included, in order of their end.
+    pub(crate) fn matches<'h>(
+        &'h self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = (usize, usize)> + 'h {
+        let bytes = haystack.as_bytes();
+        self.automaton
+            .find_overlapping_iter(haystack)
+            .filter(move |found| {
+                let (start, end) = (found.start(), found.end());
+                (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
+                    && (end == bytes.len() || !bytes[end].is_ascii_alphanumeric())
+            })
+            .map(|found| (found.pattern().as_usize(), found.start()))
+    }
+
+    /// True when any phrase occurs in `haystack` as whole words.
+    pub(crate) fn any(&self, haystack: &str) -> bool {
+        self.matches(haystack).next().is_some()
+    }
 }
 
 /// Byte offset of the last whole-word occurrence of `needle` in `haystack`.
@@ -147,10 +158,12 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words() {
-        assert!(has_phrase("they will give us drones", "will"));
-        assert!(!has_phrase("goodwill is rare", "will"));
+        let set = PhraseSet::new(["will", "said", "no longer"]);
+        assert!(set.any("they will give us drones"));
+        assert!(!set.any("goodwill is rare"));
+        let found: Vec<_> = set.matches("unsaid, said it no longer").collect();
+        assert_eq!(found, [(1, 8), (2, 16)]);
         assert_eq!(rfind_phrase("said it said", "said"), Some(8));
-        assert_eq!(find_phrase("unsaid, said", "said"), Some(8));
     }
 
     #[test]

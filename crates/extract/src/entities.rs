@@ -24,6 +24,29 @@ pub(crate) struct Resolved {
     pub(crate) links: Vec<Linked>,
 }
 
+impl Resolved {
+    /// The links whose mention starts in `[start, end)` (links are sorted by start).
+    pub(crate) fn links_starting_in(
+        &self,
+        drafts: &[Draft],
+        start: usize,
+        end: usize,
+    ) -> &[Linked] {
+        let first = self
+            .links
+            .partition_point(|link| drafts[link.draft].span.start < start);
+        let last = self
+            .links
+            .partition_point(|link| drafts[link.draft].span.start < end);
+        &self.links[first..last.max(first)]
+    }
+
+    /// The links whose mention starts before `offset`.
+    pub(crate) fn links_before(&self, drafts: &[Draft], offset: usize) -> &[Linked] {
+        self.links_starting_in(drafts, 0, offset)
+    }
+}
+
 struct Cluster {
     kind: EntityKind,
     canonical: Option<String>,

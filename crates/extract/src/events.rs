@@ -7,7 +7,7 @@
 //! ("the pact includes the sale of arms"), and an agreement with no date of its own
 //! takes the date of an anaphoric mention ("the agreement sealed July 20").
 
-use crate::doc::{Doc, has_phrase};
+use crate::doc::{Doc, PhraseSet};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::quotes::{Attribution, QuoteSpan};
@@ -18,6 +18,7 @@ use crate::words::{
 };
 use pw_dates::DateMention;
 use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
+use std::sync::OnceLock;
 
 /// An actor candidate in a sentence.
 #[derive(Clone, Copy, Debug)]
@@ -230,7 +231,10 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
     let doc = input.doc;
     let span = doc.sentences[sentence];
     let mut actors = Vec::new();
-    for link in &input.resolved.links {
+    for link in input
+        .resolved
+        .links_starting_in(input.drafts, span.start, span.end)
+    {
         let draft = &input.drafts[link.draft];
         if !span.contains(draft.span) {
             continue;
@@ -250,36 +254,35 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         ));
     }
     // "the government", "the authorities": the latest country named before, in this sentence or the previous one.
-    let lower = span.slice(&doc.lower);
-    for noun in STATE_NOUNS {
-        let mut from = 0;
-        while let Some(found) = lower[from..].find(noun) {
-            let at = from + found;
-            from = at + noun.len();
-            if !lower[..at].ends_with("the ") || lower[at + noun.len()..].starts_with(" of") {
-                continue;
-            }
-            let offset = span.start + at;
-            // Skip "the Bolivian government" (the demonym is the actor already).
-            let country = input
-                .resolved
-                .links
-                .iter()
-                .rev()
-                .filter(|link| {
-                    input.drafts[link.draft].span.end <= offset
-                        && input.drafts[link.draft].span.start + 400 >= offset
-                })
-                .find(|link| entity_kind(input, link.entity) == EntityKind::Country);
-            if let Some(link) = country {
-                let mut actor = actor_at(doc, offset, offset + noun.len(), link.entity, false);
-                actor.state = true;
-                actors.push(actor);
-            }
+    let (first_token, last_token) = doc.sentence_tokens[sentence];
+    for token in first_token + 1..last_token {
+        if !doc.is_word(token) || !STATE_NOUNS.contains(doc.lower_word(token)) {
+            continue;
+        }
+        let noun = doc.tokens[token].span;
+        let the = doc.tokens[token - 1].span;
+        if doc.lower_word(token - 1) != "the"
+            || the.end + 1 != noun.start
+            || doc.lower[noun.end..span.end].starts_with(" of")
+        {
+            continue;
+        }
+        let offset = noun.start;
+        // Skip "the Bolivian government" (the demonym is the actor already).
+        let country = input
+            .resolved
+            .links_starting_in(input.drafts, offset.saturating_sub(400), offset)
+            .iter()
+            .rev()
+            .filter(|link| input.drafts[link.draft].span.end <= offset)
+            .find(|link| entity_kind(input, link.entity) == EntityKind::Country);
+        if let Some(link) = country {
+            let mut actor = actor_at(doc, offset, noun.end, link.entity, false);
+            actor.state = true;
+            actors.push(actor);
         }
     }
     // "prosecutors", "officials" with no country of their own: the latest country named.
-    let (first_token, last_token) = doc.sentence_tokens[sentence];
     for token in first_token..last_token {
         if !doc.is_word(token) || !GROUP_NOUNS.contains(&doc.lower_word(token)) {
             continue;
@@ -293,7 +296,7 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         }
         let country = input
             .resolved
-            .links
+            .links_starting_in(input.drafts, span.start, token_span.start)
             .iter()
             .rev()
             .filter(|link| {
@@ -403,9 +406,9 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
                 | "these"
                 | "those"
         ) || capitalized
-            || words::contains(words::TITLE_MODIFIERS, word)
-            || words::contains(words::TITLE_HEADS, word)
-            || words::contains(STATE_NOUNS, word)
+            || words::TITLE_MODIFIERS.contains_folded(word)
+            || words::TITLE_HEADS.contains_folded(word)
+            || STATE_NOUNS.contains_folded(word)
             || matches!(
                 word,
                 "members"
@@ -501,7 +504,7 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
     // "the government of Bolivia": the country is the head of the phrase, no preposition.
     if prep == Some("of")
         && index >= 1
-        && (words::contains(STATE_NOUNS, doc.lower_word(index - 1))
+        && (STATE_NOUNS.contains_folded(doc.lower_word(index - 1))
             || matches!(
                 doc.lower_word(index - 1),
                 "governments" | "regimes" | "people" | "president" | "leaders"
@@ -636,10 +639,7 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         }
         if entry.needs_military {
             let trigger_text = &doc.lower[hit.start..hit.end];
-            if !MILITARY_CONTEXT
-                .iter()
-                .any(|word| !trigger_text.contains(word) && has_phrase(clause, word))
-            {
+            if !military_context(clause, trigger_text) {
                 continue;
             }
             specificity = specificity.max(1);
@@ -860,7 +860,7 @@ fn code_event(
         }
         // "X signed a deal", "X voiced criticism"; "the agreement drew criticism from Y".
         if let Some(light_at) = light {
-            let receiver = RECEIVER_VERBS.contains(&doc.lower_word(doc.token_from(light_at)));
+            let receiver = RECEIVER_VERBS.contains(doc.lower_word(doc.token_from(light_at)));
             let subject_actors = subject(light_at);
             if receiver {
                 std::mem::swap(&mut source, &mut target);
@@ -1014,15 +1014,10 @@ fn code_event(
     let mut event_type = entry.event_type;
     let trigger_lower = &doc.lower[hit.start..hit.end];
     let clause = sentence_span.slice(&doc.lower);
-    if matches!(event_type, EventType::Cooperate | EventType::Support)
-        && AID_CONTEXT.iter().any(|word| has_phrase(clause, word))
+    if matches!(event_type, EventType::Cooperate | EventType::Support) && cue_sets().aid.any(clause)
     {
         event_type = EventType::Aid;
-    } else if event_type == EventType::Cooperate
-        && MILITARY_CONTEXT
-            .iter()
-            .any(|word| !trigger_lower.contains(word) && has_phrase(clause, word))
-    {
+    } else if event_type == EventType::Cooperate && military_context(clause, trigger_lower) {
         event_type = EventType::CooperateMilitary;
     }
 
@@ -1038,7 +1033,11 @@ fn code_event(
             | EventType::Trade
             | EventType::Aid
     ) {
-        for link in &input.resolved.links {
+        for link in
+            input
+                .resolved
+                .links_starting_in(input.drafts, sentence_span.start, sentence_span.end)
+        {
             let draft = &input.drafts[link.draft];
             if sentence_span.contains(draft.span)
                 && entity_kind(input, link.entity) == EntityKind::Equipment
@@ -1132,7 +1131,7 @@ fn noun_phrase_start(doc: &Doc, trigger_start: usize, sentence: usize) -> usize 
     while index > sentence_start && steps < 6 {
         let previous = index - 1;
         let word = doc.lower_word(previous);
-        let fits = NOUN_PHRASE_FILLERS.contains(&word)
+        let fits = NOUN_PHRASE_FILLERS.contains(word)
             || pw_text::is_capitalized(doc.word(previous))
             || matches!(word, "'s" | "’s" | "-" | "military" | "drone")
             || word.contains('-');
@@ -1157,7 +1156,7 @@ fn light_verb_before(doc: &Doc, phrase_start: usize, sentence: usize) -> Option<
         cursor -= 1;
         steps += 1;
         let word = doc.lower_word(cursor);
-        if LIGHT_VERBS.contains(&word) || RECEIVER_VERBS.contains(&word) {
+        if LIGHT_VERBS.contains(word) || RECEIVER_VERBS.contains(word) {
             return Some(doc.tokens[cursor].span.start);
         }
         if !(word.ends_with("ly")
@@ -1170,6 +1169,43 @@ fn light_verb_before(doc: &Doc, phrase_start: usize, sentence: usize) -> Option<
         }
     }
     None
+}
+
+/// The cue lists of `words`, compiled once.
+struct CueSets {
+    modality: PhraseSet,
+    modality_of: Vec<Modality>,
+    negation: PhraseSet,
+    military: PhraseSet,
+    aid: PhraseSet,
+}
+
+fn cue_sets() -> &'static CueSets {
+    static SETS: OnceLock<CueSets> = OnceLock::new();
+    SETS.get_or_init(|| CueSets {
+        modality: PhraseSet::new(MODALITY_CUES.iter().map(|(cue, _)| *cue)),
+        modality_of: MODALITY_CUES
+            .iter()
+            .map(|(_, name)| match *name {
+                "speculative" => Modality::Speculative,
+                "alleged" => Modality::Alleged,
+                "planned" => Modality::Planned,
+                _ => Modality::Reported,
+            })
+            .collect(),
+        negation: PhraseSet::new(NEGATIONS.iter().copied()),
+        military: PhraseSet::new(MILITARY_CONTEXT.iter().copied()),
+        aid: PhraseSet::new(AID_CONTEXT.iter().copied()),
+    })
+}
+
+/// A military word in the clause that is not part of the trigger itself ("military
+/// cooperation" is not military context for its own trigger "military cooperation").
+fn military_context(clause: &str, trigger: &str) -> bool {
+    cue_sets()
+        .military
+        .matches(clause)
+        .any(|(word, _)| !trigger.contains(MILITARY_CONTEXT[word]))
 }
 
 fn modality_of(
@@ -1210,17 +1246,10 @@ fn modality_of(
             modality = candidate;
         }
     };
-    for (cue, name) in MODALITY_CUES {
-        let candidate = match *name {
-            "speculative" => Modality::Speculative,
-            "alleged" => Modality::Alleged,
-            "planned" => Modality::Planned,
-            _ => Modality::Reported,
-        };
-        if candidate == Modality::Reported {
-            continue;
-        }
-        if has_phrase(window, cue) {
+    let cues = cue_sets();
+    for (cue, _) in cues.modality.matches(window) {
+        let candidate = cues.modality_of[cue];
+        if candidate != Modality::Reported {
             consider(candidate);
         }
     }
@@ -1231,9 +1260,7 @@ fn modality_of(
         consider(Modality::Alleged);
     }
     if !matches!(event_type, EventType::Deny | EventType::Reject)
-        && NEGATIONS
-            .iter()
-            .any(|negation| has_phrase(near, negation) || near.ends_with("n't "))
+        && (cues.negation.any(near) || near.ends_with("n't "))
     {
         consider(Modality::Denied);
     }
@@ -1252,10 +1279,10 @@ fn modality_of(
         attributed_to.get_or_insert(actor.entity);
         consider(Modality::Reported);
     }
-    if MODALITY_CUES
-        .iter()
-        .filter(|(_, name)| *name == "reported")
-        .any(|(cue, _)| has_phrase(clause, cue))
+    if cues
+        .modality
+        .matches(clause)
+        .any(|(cue, _)| cues.modality_of[cue] == Modality::Reported)
     {
         consider(Modality::Reported);
         if attributed_to.is_none() {
@@ -1270,7 +1297,7 @@ fn speaker_of_sentence(input: &EventInput, sentence: usize, actors: &[Actor]) ->
     let doc = input.doc;
     let (first, last) = doc.sentence_tokens[sentence];
     for token in first..last {
-        if doc.is_word(token) && words::SPEECH_VERBS.contains(&doc.lower_word(token)) {
+        if doc.is_word(token) && words::SPEECH_VERBS.contains(doc.lower_word(token)) {
             let verb_start = doc.tokens[token].span.start;
             let verb_end = doc.tokens[token].span.end;
             if let Some(actor) = actors.iter().rev().find(|actor| {

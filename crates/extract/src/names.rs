@@ -9,6 +9,8 @@ use crate::doc::Doc;
 use crate::words::{self, NAME_PARTICLES, NOT_NAMES, ORG_CONNECTORS, ORG_HEADS, SPEECH_VERBS};
 use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
 use pw_model::{EntityKind, Span};
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 /// One mention before entities are formed.
 #[derive(Clone, Debug, Default)]
@@ -99,6 +101,9 @@ struct Recognizer<'a, 't> {
     /// Hits suppressed because a longer rule-based name contains them.
     suppressed: Vec<bool>,
     drafts: Vec<Draft>,
+    /// Folded words of the person names found so far (lexicon people and person
+    /// drafts), and how many drafts have been read into it.
+    name_parts: RefCell<(HashSet<String>, usize)>,
 }
 
 pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
@@ -122,7 +127,9 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
         token_hit,
         taken: vec![false; doc.tokens.len()],
         drafts: Vec::new(),
+        name_parts: RefCell::new((HashSet::new(), 0)),
     };
+    recognizer.index_lexicon_people();
     for sentence in 0..doc.sentences.len() {
         recognizer.organizations(sentence);
     }
@@ -180,9 +187,9 @@ impl<'a, 't> Recognizer<'a, 't> {
                     cursor += 1;
                     continue;
                 }
-                let connector = doc.is_word(cursor) && ORG_CONNECTORS.contains(&doc.word(cursor));
+                let connector = doc.is_word(cursor) && ORG_CONNECTORS.contains(doc.word(cursor));
                 let possessive =
-                    is_possessive(doc, cursor) && words::contains(ORG_HEADS, doc.word(last));
+                    is_possessive(doc, cursor) && ORG_HEADS.contains_folded(doc.word(last));
                 if connector || possessive {
                     // A connector must lead (possibly through "the") to another capitalized word.
                     let mut next = cursor + 1;
@@ -206,7 +213,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         let doc = self.doc;
         let has_head = (first..=last).any(|token| {
             doc.is_word(token)
-                && words::contains(ORG_HEADS, doc.word(token))
+                && ORG_HEADS.contains_folded(doc.word(token))
                 && is_cap_word(doc, token)
         });
         if !has_head {
@@ -220,10 +227,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             let word = doc.word(token);
             if matches!(word, "in" | "at" | "on" | "and" | "&" | "of")
                 && token > piece_start
-                && words::contains(ORG_HEADS, doc.word(token - 1))
+                && ORG_HEADS.contains_folded(doc.word(token - 1))
             {
                 let after_has_head = (token + 1..=last)
-                    .any(|t| is_cap_word(doc, t) && words::contains(ORG_HEADS, doc.word(t)));
+                    .any(|t| is_cap_word(doc, t) && ORG_HEADS.contains_folded(doc.word(t)));
                 if word == "in" || word == "at" || word == "on" || after_has_head {
                     self.organization_piece(piece_start, token - 1);
                     piece_start = token + 1;
@@ -247,8 +254,8 @@ impl<'a, 't> Recognizer<'a, 't> {
         let full_first = first;
         while first <= last {
             let word = doc.word(first);
-            if words::contains(NOT_NAMES, word)
-                && !words::contains(ORG_HEADS, word)
+            if NOT_NAMES.contains_folded(word)
+                && !ORG_HEADS.contains_folded(word)
                 && self.token_hit[first].is_none()
             {
                 first += 1;
@@ -277,14 +284,14 @@ impl<'a, 't> Recognizer<'a, 't> {
         while last > first && !is_cap_word(doc, last) {
             last -= 1;
         }
-        if words::contains(words::TITLE_HEADS, doc.word(last))
-            && !words::contains(ORG_HEADS, doc.word(last))
+        if words::TITLE_HEADS.contains_folded(doc.word(last))
+            && !ORG_HEADS.contains_folded(doc.word(last))
         {
             return;
         }
         let n_words = (first..=last).filter(|&token| doc.is_word(token)).count();
         let head_count = (first..=last)
-            .filter(|&token| is_cap_word(doc, token) && words::contains(ORG_HEADS, doc.word(token)))
+            .filter(|&token| is_cap_word(doc, token) && ORG_HEADS.contains_folded(doc.word(token)))
             .count();
         if head_count == 0 {
             return;
@@ -303,9 +310,9 @@ impl<'a, 't> Recognizer<'a, 't> {
         // Pieces made only of title words are roles, not organizations ("Defense Minister").
         if (first..=last).all(|token| {
             !doc.is_word(token)
-                || words::contains(words::TITLE_HEADS, doc.word(token))
-                || words::contains(words::TITLE_MODIFIERS, doc.word(token))
-        }) && !(first..=last).any(|token| words::contains(ORG_HEADS, doc.word(token)))
+                || words::TITLE_HEADS.contains_folded(doc.word(token))
+                || words::TITLE_MODIFIERS.contains_folded(doc.word(token))
+        }) && !(first..=last).any(|token| ORG_HEADS.contains_folded(doc.word(token)))
         {
             return;
         }
@@ -432,11 +439,11 @@ impl<'a, 't> Recognizer<'a, 't> {
                     continue;
                 }
                 let word = doc.word(cursor);
-                let joins = (doc.is_word(cursor) && NAME_PARTICLES.contains(&word))
+                let joins = (doc.is_word(cursor) && NAME_PARTICLES.contains(word))
                     || (word == "of"
                         && cursor + 1 < end
                         && is_cap_word(doc, cursor + 1)
-                        && words::contains(words::TITLE_COMPLEMENTS, doc.word(cursor + 1)))
+                        && words::TITLE_COMPLEMENTS.contains_folded(doc.word(cursor + 1)))
                     || (word == "(" || word == ")")
                         && cursor + 1 < end
                         && is_cap_word(doc, cursor + 1)
@@ -480,7 +487,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                 let previous_is_name = token > 0
                     && is_cap_word(doc, token - 1)
                     && (self.lexicon.is_given_name(doc.word(token - 1))
-                        || words::contains(words::TITLE_HEADS, doc.word(token - 1)));
+                        || words::TITLE_HEADS.contains_folded(doc.word(token - 1)));
                 let next_is_name = token + 1 < doc.tokens.len()
                     && is_cap_word(doc, token + 1)
                     && self.token_hit[token + 1].is_none()
@@ -507,21 +514,21 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut saw_title_head = false;
         while name_first <= last {
             let word = doc.word(name_first);
-            let is_title_word = words::contains(words::TITLE_HEADS, word)
-                || words::contains(words::TITLE_MODIFIERS, word);
+            let is_title_word = words::TITLE_HEADS.contains_folded(word)
+                || words::TITLE_MODIFIERS.contains_folded(word);
             let is_complement = saw_title_head
                 && (word == "of"
                     || word == "("
                     || word == ")"
-                    || words::contains(words::TITLE_COMPLEMENTS, word));
+                    || words::TITLE_COMPLEMENTS.contains_folded(word));
             if is_title_word || is_complement || word == "(" || word == ")" {
-                if words::contains(words::TITLE_HEADS, word) {
+                if words::TITLE_HEADS.contains_folded(word) {
                     saw_title_head = true;
                 }
                 name_first += 1;
                 continue;
             }
-            if words::contains(NOT_NAMES, word) && !self.lexicon.is_given_name(word) {
+            if NOT_NAMES.contains_folded(word) && !self.lexicon.is_given_name(word) {
                 name_first += 1;
                 continue;
             }
@@ -545,7 +552,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             return;
         }
         if (name_first..=name_last)
-            .any(|token| words::contains(ORG_HEADS, doc.word(token)) && is_cap_word(doc, token))
+            .any(|token| ORG_HEADS.contains_folded(doc.word(token)) && is_cap_word(doc, token))
         {
             return;
         }
@@ -559,19 +566,19 @@ impl<'a, 't> Recognizer<'a, 't> {
         let is_acronym_name = n_words == 1 && pw_text::is_acronym(&name);
         let verb_after = name_last + 1 < doc.tokens.len()
             && doc.is_word(name_last + 1)
-            && SPEECH_VERBS.contains(&doc.lower_word(name_last + 1));
+            && SPEECH_VERBS.contains(doc.lower_word(name_last + 1));
         let is_person = if is_acronym_name {
             false
         } else if single_tokens {
             known_person
-                || (title.is_some() && !words::contains(NOT_NAMES, &name))
-                || (verb_after && !words::contains(NOT_NAMES, &name))
+                || (title.is_some() && !NOT_NAMES.contains_folded(&name))
+                || (verb_after && !NOT_NAMES.contains_folded(&name))
         } else {
             title.is_some() || appositive.is_some() || given || speech
         };
         if !is_person {
             if let Some(facility_end) = facility
-                && (!single_tokens || !words::contains(NOT_NAMES, &name))
+                && (!single_tokens || !NOT_NAMES.contains_folded(&name))
             {
                 {
                     let span = Span::new(doc.tokens[name_first].span.start, facility_end);
@@ -592,7 +599,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             }
             return;
         }
-        if n_words == 1 && words::contains(NOT_NAMES, &name) {
+        if n_words == 1 && NOT_NAMES.contains_folded(&name) {
             return;
         }
         for token in name_first..=name_last {
@@ -659,21 +666,30 @@ impl<'a, 't> Recognizer<'a, 't> {
         });
     }
 
+    fn index_lexicon_people(&mut self) {
+        let mut parts = HashSet::new();
+        for hit in &self.hits {
+            let entry = self.lexicon.entry(hit.entry);
+            if entry.kind == EntryKind::Person {
+                let folded = pw_text::fold(&entry.canonical);
+                parts.extend(folded.split(' ').map(str::to_string));
+            }
+        }
+        self.name_parts.get_mut().0 = parts;
+    }
+
     /// True when `name` (one word) is a part of a person name found earlier.
     fn is_known_name_part(&self, name: &str) -> bool {
-        let folded = pw_text::fold(name);
-        self.drafts.iter().any(|draft| {
-            draft.kind == Some(EntityKind::Person)
-                && pw_text::fold(&draft.name)
-                    .split(' ')
-                    .any(|part| part == folded)
-        }) || self.hits.iter().any(|hit| {
-            let entry = self.lexicon.entry(hit.entry);
-            entry.kind == EntryKind::Person
-                && pw_text::fold(&entry.canonical)
-                    .split(' ')
-                    .any(|part| part == folded)
-        })
+        let mut name_parts = self.name_parts.borrow_mut();
+        let (parts, indexed) = &mut *name_parts;
+        for draft in &self.drafts[*indexed..] {
+            if draft.kind == Some(EntityKind::Person) {
+                let folded = pw_text::fold(&draft.name);
+                parts.extend(folded.split(' ').map(str::to_string));
+            }
+        }
+        *indexed = self.drafts.len();
+        parts.contains(pw_text::fold(name).as_str())
     }
 
     /// A speech verb right after the name, or "said"/"according to" right before it.
@@ -682,7 +698,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         let after = last + 1;
         if after < doc.tokens.len()
             && doc.is_word(after)
-            && SPEECH_VERBS.contains(&doc.lower_word(after))
+            && SPEECH_VERBS.contains(doc.lower_word(after))
         {
             return true;
         }
@@ -709,7 +725,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             doc.tokens[after].span.start,
             (doc.tokens[after].span.start + 24).min(doc.text.len()),
         );
-        for noun in words::FACILITY_NOUNS {
+        for noun in words::FACILITY_NOUNS.list() {
             if rest.starts_with(noun)
                 && rest[noun.len()..]
                     .chars()
@@ -742,10 +758,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             return None;
         }
         let previous = doc.word(check - 1);
-        let previous_fits = words::contains(words::TITLE_HEADS, previous)
-            || words::contains(words::TITLE_MODIFIERS, previous)
-            || words::contains(words::TITLE_COMPLEMENTS, previous)
-            || words::contains(ORG_HEADS, previous)
+        let previous_fits = words::TITLE_HEADS.contains_folded(previous)
+            || words::TITLE_MODIFIERS.contains_folded(previous)
+            || words::TITLE_COMPLEMENTS.contains_folded(previous)
+            || ORG_HEADS.contains_folded(previous)
             || self.token_hit[check - 1].is_some()
             || previous == ",";
         if !previous_fits || previous == "the" {
@@ -769,14 +785,14 @@ impl<'a, 't> Recognizer<'a, 't> {
             {
                 continue;
             }
-            if words::contains(words::TITLE_HEADS, word) {
+            if words::TITLE_HEADS.contains_folded(word) {
                 role_first = Some(index);
                 role_last.get_or_insert(index);
-                office |= words::contains(words::OFFICE_HEADS, word);
+                office |= words::OFFICE_HEADS.contains_folded(word);
                 continue;
             }
-            if words::contains(words::TITLE_MODIFIERS, word)
-                || words::contains(words::TITLE_COMPLEMENTS, word)
+            if words::TITLE_MODIFIERS.contains_folded(word)
+                || words::TITLE_COMPLEMENTS.contains_folded(word)
             {
                 if role_first.is_some() || index + 1 < name_first {
                     role_first = Some(index).filter(|_| role_first.is_some()).or(role_first);
@@ -786,7 +802,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             if matches!(
                 word,
                 "of" | "the" | "in" | "to" | "and" | "for" | "," | "(" | ")" | "'s" | "’s" | "-"
-            ) || words::contains(ORG_HEADS, word)
+            ) || ORG_HEADS.contains_folded(word)
             {
                 // A comma may only follow a complete title: "Iran's ambassador to Caracas, Hojat Soltani".
                 continue;
@@ -794,7 +810,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             if word.contains('-')
                 && word
                     .split('-')
-                    .any(|part| words::contains(words::TITLE_MODIFIERS, part))
+                    .any(|part| words::TITLE_MODIFIERS.contains_folded(part))
             {
                 continue;
             }
@@ -818,7 +834,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         // Include modifiers right before the head ("Deputy Secretary", "Defense Minister").
         while start > sentence_start {
             let word = doc.word(start - 1);
-            if (words::contains(words::TITLE_MODIFIERS, word) || word == "(")
+            if (words::TITLE_MODIFIERS.contains_folded(word) || word == "(")
                 && self.country_of_token(start - 1).is_none()
                 && !matches!(
                     lower(word).as_str(),
@@ -862,13 +878,13 @@ impl<'a, 't> Recognizer<'a, 't> {
             let word = doc.word(index);
             if let Some(code) = self.country_of_token(index) {
                 country.get_or_insert(code);
-            } else if words::contains(words::TITLE_HEADS, word) {
+            } else if words::TITLE_HEADS.contains_folded(word) {
                 // ", the Venezuelan Defense Minister Vladimir Padrino": the title introduces
                 // another person, not an appositive of this one.
                 let mut next = index + 1;
                 while next < sentence_end
-                    && (words::contains(words::TITLE_HEADS, doc.word(next))
-                        || words::contains(words::TITLE_MODIFIERS, doc.word(next)))
+                    && (words::TITLE_HEADS.contains_folded(doc.word(next))
+                        || words::TITLE_MODIFIERS.contains_folded(doc.word(next)))
                 {
                     next += 1;
                 }
@@ -881,8 +897,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                 if index + 1 < sentence_end && doc.word(index + 1) == "of" {
                     let mut end = index + 1;
                     while end + 1 < sentence_end
-                        && (is_cap_word(doc, end + 1)
-                            || ORG_CONNECTORS.contains(&doc.word(end + 1)))
+                        && (is_cap_word(doc, end + 1) || ORG_CONNECTORS.contains(doc.word(end + 1)))
                     {
                         end += 1;
                     }
@@ -892,7 +907,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                     );
                 }
                 return Some(Title {
-                    office: words::contains(words::OFFICE_HEADS, word),
+                    office: words::OFFICE_HEADS.contains_folded(word),
                     role,
                     country,
                 });
@@ -909,7 +924,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                         | "then"
                         | "former"
                         | "currently"
-                ) || words::contains(words::TITLE_MODIFIERS, word)))
+                ) || words::TITLE_MODIFIERS.contains_folded(word)))
             {
                 return None;
             }

@@ -12,11 +12,12 @@
 //! Pronouns and descriptions ("he added", "said the Bolivian opposition lawmaker",
 //! "the Institute wrote", "the report read") resolve to the latest fitting entity.
 
-use crate::doc::{Doc, find_phrase, rfind_phrase};
+use crate::doc::{Doc, PhraseSet, rfind_phrase};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::words::{self, MEDIA_NOUNS, SPEECH_VERBS, TITLE_HEADS};
 use pw_model::{EntityKind, Quote, QuoteId, Span};
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct QuoteSpan {
@@ -206,7 +207,7 @@ struct Hit {
 impl SpeakerFinder<'_, '_> {
     fn mentions(&self, start: usize, end: usize) -> Vec<Hit> {
         self.resolved
-            .links
+            .links_starting_in(self.drafts, start, end)
             .iter()
             .filter_map(|link| {
                 let draft = &self.drafts[link.draft];
@@ -299,9 +300,9 @@ impl SpeakerFinder<'_, '_> {
             .filter(|w| !w.is_empty())
             .collect();
         if let Some(&last) = before_words.last()
-            && (words::PERSON_PRONOUNS.contains(&last) || words::GROUP_PRONOUNS.contains(&last))
+            && (words::PERSON_PRONOUNS.contains(last) || words::GROUP_PRONOUNS.contains(last))
         {
-            let person = words::PERSON_PRONOUNS.contains(&last);
+            let person = words::PERSON_PRONOUNS.contains(last);
             // "he said, Novillo Aguilar": a name right after still wins.
             let after = self.mentions(verb_end, end);
             if let Some(hit) = after.iter().find(|hit| hit.kind == EntityKind::Person) {
@@ -399,7 +400,7 @@ impl SpeakerFinder<'_, '_> {
             return None;
         }
         let modifiers = &phrase_words[determiner_at + 1..phrase_words.len() - 1];
-        if TITLE_HEADS.contains(&head) {
+        if TITLE_HEADS.contains(head) {
             let wanted_country = modifiers.iter().find_map(|word| self.demonym_country(word));
             let people = self.previous_entities(quote_open, EntityKind::Person);
             let with_role = people.iter().copied().find(|&entity| {
@@ -422,7 +423,7 @@ impl SpeakerFinder<'_, '_> {
                 })
                 .or_else(|| people.first().copied());
         }
-        if MEDIA_NOUNS.contains(&head) {
+        if MEDIA_NOUNS.contains(head) {
             let orgs = self.previous_entities(quote_open, EntityKind::Organization);
             return orgs
                 .iter()
@@ -430,7 +431,7 @@ impl SpeakerFinder<'_, '_> {
                 .find(|&entity| self.resolved.media[entity])
                 .or_else(|| orgs.first().copied());
         }
-        if words::contains(words::ORG_HEADS, head) {
+        if words::ORG_HEADS.contains_folded(head) {
             let orgs = self.previous_entities(quote_open, EntityKind::Organization);
             return orgs.iter().copied().find(|&entity| {
                 let organization = &self.resolved.entities[entity];
@@ -460,7 +461,7 @@ impl SpeakerFinder<'_, '_> {
     /// Entities of a kind mentioned before `offset`, latest first, without repeats.
     fn previous_entities(&self, offset: usize, kind: EntityKind) -> Vec<usize> {
         let mut out = Vec::new();
-        for link in self.resolved.links.iter().rev() {
+        for link in self.resolved.links_before(self.drafts, offset).iter().rev() {
             let draft = &self.drafts[link.draft];
             if draft.span.start < offset
                 && self.resolved.entities[link.entity].kind == kind
@@ -479,21 +480,24 @@ impl SpeakerFinder<'_, '_> {
 
 /// The first speech verb in a lowercase clause: (offset, length).
 fn speech_verb(lower: &str) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize)> = None;
-    if let Some(at) = find_phrase(lower, "according to") {
-        best = Some((at, "according to".len()));
+    static VERBS: OnceLock<PhraseSet> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        PhraseSet::new(std::iter::once("according to").chain(SPEECH_VERBS.list().iter().copied()))
+    });
+    // The earliest; at one offset, "according to" and then the list's order win.
+    let best = verbs.matches(lower).min_by_key(|&(verb, at)| (at, verb));
+    if let Some((verb, at)) = best {
+        let len = if verb == 0 {
+            "according to".len()
+        } else {
+            SPEECH_VERBS.list()[verb - 1].len()
+        };
+        return Some((at, len));
     }
-    for verb in SPEECH_VERBS {
-        if let Some(at) = find_phrase(lower, verb)
-            && best.is_none_or(|(best_at, _)| at < best_at)
-        {
-            best = Some((at, verb.len()));
-        }
-    }
-    if best.is_none() && rfind_phrase(lower, ":").is_some() {
+    if rfind_phrase(lower, ":").is_some() {
         return lower.rfind(':').map(|at| (at, 1));
     }
-    best
+    None
 }
 
 #[cfg(test)]

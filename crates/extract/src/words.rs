@@ -5,8 +5,10 @@
 //! Every list is matched against a lowercase form of the word (ASCII lowercasing,
 //! trailing period removed), so `Sen.` matches `sen`.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
 /// Nouns that head a person's title or role ("Defense Minister", "Sen.", "lawmaker").
-pub(crate) const TITLE_HEADS: &[&str] = &[
+pub(crate) static TITLE_HEADS: Words = Words::new(&[
     "president",
     "presidents",
     "vice-president",
@@ -110,10 +112,10 @@ pub(crate) const TITLE_HEADS: &[&str] = &[
     "chargé",
     "attaché",
     "crown",
-];
+]);
 
 /// Title heads that mark a public office (used to give a person a country by default).
-pub(crate) const OFFICE_HEADS: &[&str] = &[
+pub(crate) static OFFICE_HEADS: Words = Words::new(&[
     "president",
     "minister",
     "secretary",
@@ -149,10 +151,10 @@ pub(crate) const OFFICE_HEADS: &[&str] = &[
     "premier",
     "dictator",
     "prosecutor",
-];
+]);
 
 /// Words that modify a title ("Deputy Secretary", "Defense Minister", "former President").
-pub(crate) const TITLE_MODIFIERS: &[&str] = &[
+pub(crate) static TITLE_MODIFIERS: Words = Words::new(&[
     "deputy",
     "vice",
     "acting",
@@ -234,10 +236,10 @@ pub(crate) const TITLE_MODIFIERS: &[&str] = &[
     "homeland",
     "public",
     "works",
-];
+]);
 
 /// Capitalized words after "of" that complete a title ("Secretary of State", "Minister of Defense").
-pub(crate) const TITLE_COMPLEMENTS: &[&str] = &[
+pub(crate) static TITLE_COMPLEMENTS: Words = Words::new(&[
     "state",
     "defense",
     "defence",
@@ -271,10 +273,10 @@ pub(crate) const TITLE_COMPLEMENTS: &[&str] = &[
     "information",
     "culture",
     "intelligence",
-];
+]);
 
 /// Words that make a capitalized phrase an organization when they occur in it.
-pub(crate) const ORG_HEADS: &[&str] = &[
+pub(crate) static ORG_HEADS: Words = Words::new(&[
     "ministry",
     "department",
     "institute",
@@ -369,10 +371,10 @@ pub(crate) const ORG_HEADS: &[&str] = &[
     "television",
     "radio",
     "nations",
-];
+]);
 
 /// Organization heads that name news media (for "the outlet", "the report").
-pub(crate) const MEDIA_NOUNS: &[&str] = &[
+pub(crate) static MEDIA_NOUNS: Words = Words::new(&[
     "outlet",
     "report",
     "newspaper",
@@ -389,10 +391,10 @@ pub(crate) const MEDIA_NOUNS: &[&str] = &[
     "media",
     "station",
     "publication",
-];
+]);
 
 /// Lowercase nouns after a capitalized name that make it a place ("El Libertador air base").
-pub(crate) const FACILITY_NOUNS: &[&str] = &[
+pub(crate) static FACILITY_NOUNS: Words = Words::new(&[
     "air base",
     "airbase",
     "naval base",
@@ -417,10 +419,10 @@ pub(crate) const FACILITY_NOUNS: &[&str] = &[
     "district",
     "square",
     "palace",
-];
+]);
 
 /// Capitalized words that are not names by themselves: function words and sentence openers.
-pub(crate) const NOT_NAMES: &[&str] = &[
+pub(crate) static NOT_NAMES: Words = Words::new(&[
     "the",
     "a",
     "an",
@@ -666,23 +668,23 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "global",
     "international",
     "national",
-];
+]);
 
 /// Particles that may join the parts of a personal name ("Vladimir Padrino López",
 /// "Gladys Ruiz de Pecci", "Abu Bakr al-Baghdadi").
-pub(crate) const NAME_PARTICLES: &[&str] = &[
+pub(crate) static NAME_PARTICLES: Words = Words::new(&[
     "de", "del", "della", "la", "las", "los", "da", "das", "do", "dos", "di", "du", "van", "von",
     "der", "den", "bin", "ibn", "al", "el", "y", "ben", "abu", "le",
-];
+]);
 
 /// Lowercase words allowed inside an organization name between capitalized words.
-pub(crate) const ORG_CONNECTORS: &[&str] = &[
+pub(crate) static ORG_CONNECTORS: Words = Words::new(&[
     "of", "for", "the", "and", "&", "on", "in", "de", "del", "la", "des", "du", "y", "to",
     "toward", "towards", "against",
-];
+]);
 
 /// Verbs that introduce or attribute speech.
-pub(crate) const SPEECH_VERBS: &[&str] = &[
+pub(crate) static SPEECH_VERBS: Words = Words::new(&[
     "said",
     "says",
     "say",
@@ -758,14 +760,14 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "insists",
     "believes",
     "believed",
-];
+]);
 
 /// Pronouns that can stand for a speaker.
-pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her"];
-pub(crate) const GROUP_PRONOUNS: &[&str] = &["they", "it"];
+pub(crate) static PERSON_PRONOUNS: Words = Words::new(&["he", "she", "him", "her"]);
+pub(crate) static GROUP_PRONOUNS: Words = Words::new(&["they", "it"]);
 
 /// Lowercase nouns ("the government", "the authorities") that stand for a country's state.
-pub(crate) const STATE_NOUNS: &[&str] = &[
+pub(crate) static STATE_NOUNS: Words = Words::new(&[
     "government",
     "authorities",
     "regime",
@@ -777,10 +779,10 @@ pub(crate) const STATE_NOUNS: &[&str] = &[
     "military",
     "army",
     "forces",
-];
+]);
 
 /// Verbs and nouns whose object noun becomes an event ("signed a deal", "drew criticism").
-pub(crate) const LIGHT_VERBS: &[&str] = &[
+pub(crate) static LIGHT_VERBS: Words = Words::new(&[
     "sign",
     "signs",
     "signed",
@@ -894,10 +896,10 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "received",
     "lead",
     "led",
-];
+]);
 
 /// Light verbs whose subject receives the act of a following noun ("drew criticism from X").
-pub(crate) const RECEIVER_VERBS: &[&str] = &[
+pub(crate) static RECEIVER_VERBS: Words = Words::new(&[
     "drew",
     "draw",
     "draws",
@@ -917,10 +919,10 @@ pub(crate) const RECEIVER_VERBS: &[&str] = &[
     "suffer",
     "endured",
     "came",
-];
+]);
 
 /// Determiners and adjectives that may stand between a light verb and its noun.
-pub(crate) const NOUN_PHRASE_FILLERS: &[&str] = &[
+pub(crate) static NOUN_PHRASE_FILLERS: Words = Words::new(&[
     "a",
     "an",
     "the",
@@ -981,7 +983,7 @@ pub(crate) const NOUN_PHRASE_FILLERS: &[&str] = &[
     "more",
     "first",
     "direct",
-];
+]);
 
 /// Modality cues: (lowercase phrase, modality name). Matched on whole words before a trigger.
 pub(crate) const MODALITY_CUES: &[(&str, &str)] = &[
@@ -1145,14 +1147,48 @@ pub(crate) const AID_CONTEXT: &[&str] = &[
     "covid",
 ];
 
-fn key(word: &str) -> String {
-    let trimmed = word.trim_end_matches('.');
-    trimmed.to_lowercase()
+/// A word list, looked up through a hash set built on first use.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
 }
 
-pub(crate) fn contains(list: &[&str], word: &str) -> bool {
-    let lowered = key(word);
-    list.contains(&lowered.as_str())
+impl Words {
+    const fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn set(&self) -> &HashSet<&'static str> {
+        self.set.get_or_init(|| self.list.iter().copied().collect())
+    }
+
+    /// Exactly `word` (the lists are lowercase).
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set().contains(word)
+    }
+
+    /// `word` in any case, with or without a trailing period ("Sen." = "sen").
+    pub(crate) fn contains_folded(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        let mut buffer = [0u8; 48];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lowered = &mut buffer[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            std::str::from_utf8(lowered).is_ok_and(|lowered| self.contains(lowered))
+        } else {
+            self.contains(&word.to_lowercase())
+        }
+    }
+
+    /// The words, in the order written.
+    pub(crate) fn list(&self) -> &'static [&'static str] {
+        self.list
+    }
 }
 
 #[cfg(test)]
@@ -1161,23 +1197,23 @@ mod tests {
 
     #[test]
     fn lookups_ignore_case_and_trailing_period() {
-        assert!(contains(TITLE_HEADS, "Sen."));
-        assert!(contains(TITLE_HEADS, "Minister"));
-        assert!(contains(ORG_HEADS, "Ministry"));
-        assert!(!contains(ORG_HEADS, "Novillo"));
+        assert!(TITLE_HEADS.contains_folded("Sen."));
+        assert!(TITLE_HEADS.contains_folded("Minister"));
+        assert!(ORG_HEADS.contains_folded("Ministry"));
+        assert!(!ORG_HEADS.contains_folded("Novillo"));
     }
 
     #[test]
     fn lists_are_lowercase() {
         for list in [
-            TITLE_HEADS,
-            TITLE_MODIFIERS,
-            ORG_HEADS,
-            NOT_NAMES,
-            SPEECH_VERBS,
-            NAME_PARTICLES,
+            &TITLE_HEADS,
+            &TITLE_MODIFIERS,
+            &ORG_HEADS,
+            &NOT_NAMES,
+            &SPEECH_VERBS,
+            &NAME_PARTICLES,
         ] {
-            for word in list {
+            for word in list.list() {
                 assert_eq!(*word, word.to_lowercase(), "{word} should be lowercase");
             }
         }
