@@ -2,7 +2,7 @@
 //! tokens (with the sentence each belongs to) and a lowercase copy of the text with
 //! the same byte offsets.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use pw_model::Span;
 use pw_text::{Token, TokenKind};
 
@@ -103,7 +103,10 @@ pub(crate) struct PhraseSet {
 
 impl PhraseSet {
     pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
-        let automaton = AhoCorasick::new(phrases).expect("word lists are small and valid");
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(phrases)
+            .expect("word lists are small and valid");
         PhraseSet { automaton }
     }
 

@@ -7,7 +7,7 @@ use crate::doc::Doc;
 use crate::names::Draft;
 use pw_lexicon::Lexicon;
 use pw_model::{Entity, EntityId, EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A mention tied to its entity, in text order.
 #[derive(Clone, Copy, Debug)]
@@ -72,8 +72,8 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
 
 pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolved {
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     let mut draft_cluster: Vec<Option<usize>> = vec![None; drafts.len()];
 
     for (draft_index, draft) in drafts.iter().enumerate() {
@@ -215,7 +215,7 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
     }
 
     // Countries for people and organizations that the text does not tie to one.
-    let mut country_counts: HashMap<String, usize> = HashMap::new();
+    let mut country_counts: HashMap<String, usize> = HashMap::default();
     for cluster in &clusters {
         if cluster.kind == EntityKind::Country
             && let Some(code) = &cluster.country

@@ -9,8 +9,8 @@ use crate::doc::Doc;
 use crate::words::{self, NAME_PARTICLES, NOT_NAMES, ORG_CONNECTORS, ORG_HEADS, SPEECH_VERBS};
 use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
 use pw_model::{EntityKind, Span};
+use rustc_hash::FxHashSet as HashSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 /// One mention before entities are formed.
 #[derive(Clone, Debug, Default)]
@@ -127,7 +127,7 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
         token_hit,
         taken: vec![false; doc.tokens.len()],
         drafts: Vec::new(),
-        name_parts: RefCell::new((HashSet::new(), 0)),
+        name_parts: RefCell::new((HashSet::default(), 0)),
     };
     recognizer.index_lexicon_people();
     for sentence in 0..doc.sentences.len() {
@@ -667,7 +667,7 @@ impl<'a, 't> Recognizer<'a, 't> {
     }
 
     fn index_lexicon_people(&mut self) {
-        let mut parts = HashSet::new();
+        let mut parts = HashSet::default();
         for hit in &self.hits {
             let entry = self.lexicon.entry(hit.entry);
             if entry.kind == EntryKind::Person {

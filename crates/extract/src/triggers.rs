@@ -2,7 +2,7 @@
 //! event type and argument frame, compiled into one Aho-Corasick automaton that runs
 //! over the lowercased text.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pw_model::EventType;
 
 /// Where a frame looks for the source and target of an event.
@@ -142,8 +142,10 @@ impl Triggers {
                 pattern_entries[pattern_index].push(entry_index);
             }
         }
+        // A few thousand short patterns: a DFA is small and the fastest to search.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|error| format!("events.tsv: {error}"))?;
         Ok(Triggers {

@@ -5,7 +5,7 @@
 //! Every list is matched against a lowercase form of the word (ASCII lowercasing,
 //! trailing period removed), so `Sen.` matches `sen`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 /// Nouns that head a person's title or role ("Defense Minister", "Sen.", "lawmaker").
 pub(crate) static TITLE_HEADS: Words = Words::new(&[

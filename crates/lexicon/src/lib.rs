@@ -14,8 +14,7 @@ mod matcher;
 
 pub use fold::{fold, strip_diacritics};
 
-use aho_corasick::AhoCorasick;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -201,7 +200,7 @@ pub struct Lexicon {
     given_names: HashSet<String>,
     countries: Vec<Country>,
     country_index: HashMap<String, usize>,
-    automaton: AhoCorasick,
+    automaton: matcher::Matcher,
 }
 
 impl fmt::Debug for Lexicon {
@@ -253,7 +252,8 @@ impl Lexicon {
                 .cmp(&entries[b as usize].surface)
         });
 
-        let mut by_folded: HashMap<String, u32> = HashMap::with_capacity(entries.len());
+        let mut by_folded: HashMap<String, u32> =
+            HashMap::with_capacity_and_hasher(entries.len(), Default::default());
         for (i, e) in entries.iter().enumerate() {
             let key = fold(&e.surface);
             match by_folded.get(&key) {

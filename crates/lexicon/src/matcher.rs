@@ -4,18 +4,35 @@ use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, BuildError, Input, MatchKind, StartKind,
 };
 
-/// Build the automaton: leftmost-longest, case-sensitive, with anchored searches enabled
-/// (used to fall back to shorter candidates). A contiguous NFA keeps memory low for
-/// 100k+ patterns (a DFA would be several times larger for little gain).
-pub(crate) fn build<'a, I>(patterns: I) -> Result<AhoCorasick, BuildError>
+/// The gazetteer automaton, searched only where a word can start.
+pub(crate) struct Matcher {
+    automaton: AhoCorasick,
+    /// Bytes some pattern starts with: the only places an anchored search can succeed.
+    first_bytes: [bool; 256],
+}
+
+/// Build the matcher: leftmost-longest, case-sensitive, anchored. A contiguous NFA keeps
+/// memory low for 100k+ patterns (a DFA would be several times larger).
+pub(crate) fn build<'a, I>(patterns: I) -> Result<Matcher, BuildError>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    AhoCorasick::builder()
+    let mut first_bytes = [false; 256];
+    let patterns: Vec<&str> = patterns.into_iter().collect();
+    for pattern in &patterns {
+        if let Some(&byte) = pattern.as_bytes().first() {
+            first_bytes[usize::from(byte)] = true;
+        }
+    }
+    let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
+        .start_kind(StartKind::Anchored)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(patterns)
+        .build(patterns)?;
+    Ok(Matcher {
+        automaton,
+        first_bytes,
+    })
 }
 
 #[inline]
@@ -33,12 +50,6 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// The hit `[start, end)` starts at a word boundary.
-#[inline]
-fn starts_word(text: &str, start: usize) -> bool {
-    !char_before(text, start).is_some_and(is_word_char)
-}
-
 /// The hit ends at a word boundary (a possessive `'s` after it is fine: the apostrophe
 /// is not alphanumeric).
 #[inline]
@@ -46,76 +57,53 @@ fn ends_word(text: &str, end: usize) -> bool {
     !char_after(text, end).is_some_and(is_word_char)
 }
 
-/// The first position after `from` where a word can start: just past the current run
-/// of word characters (and at least one character further).
-fn next_word_start(text: &str, from: usize) -> usize {
-    let rest = match text.get(from..) {
-        Some(r) => r,
-        None => return text.len(),
-    };
-    let mut chars = rest.char_indices();
-    // always advance at least one character
-    let mut pos = match chars.next() {
-        Some((_, c)) => from + c.len_utf8(),
-        None => return text.len(),
-    };
-    for (i, c) in chars {
-        if !is_word_char(c) {
-            return from + i;
-        }
-        pos = from + i + c.len_utf8();
-    }
-    pos
-}
-
-/// Run the automaton over `text` and report `(start, end, pattern)` for every hit on
-/// word boundaries, in increasing order of `start`, without overlaps.
-pub(crate) fn find(ac: &AhoCorasick, text: &str, mut emit: impl FnMut(usize, usize, u32)) {
-    let len = text.len();
+/// Run the matcher over `text` and report `(start, end, pattern)` for every hit on
+/// word boundaries, in increasing order of `start`, without overlaps. At each word start
+/// the longest pattern that ends on a word boundary wins.
+///
+/// The automaton is only run anchored at word starts: most positions are skipped with a
+/// table lookup, and a search stops as soon as no pattern continues the text, so the
+/// cost is a few transitions per word rather than one per byte with failure links.
+pub(crate) fn find(matcher: &Matcher, text: &str, mut emit: impl FnMut(usize, usize, u32)) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
     let mut pos = 0;
+    // Whether the character before `pos` is a word character.
+    let mut after_word = false;
     while pos < len {
-        let m = match ac.try_find(Input::new(text).range(pos..len)) {
-            Ok(Some(m)) => m,
-            // Ok(None): no more candidates. Err is impossible: the automaton supports
-            // unanchored leftmost searches by construction.
-            _ => break,
-        };
-        let start = m.start();
-        if !starts_word(text, start) {
-            // A hit must start a word; skip to the end of the word that contains `start`.
-            pos = next_word_start(text, start);
+        let byte = bytes[pos];
+        if after_word || !matcher.first_bytes[usize::from(byte)] {
+            pos += 1;
+            while pos < len && !text.is_char_boundary(pos) {
+                pos += 1;
+            }
+            after_word = char_before(text, pos).is_some_and(is_word_char);
             continue;
         }
-        let mut end = m.end();
-        let mut pattern = m.pattern().as_u32();
-        loop {
-            if ends_word(text, end) {
-                emit(start, end, pattern);
-                pos = end;
+        let mut end = len;
+        let mut emitted = false;
+        while end > pos {
+            let found = matcher
+                .automaton
+                .try_find(Input::new(text).range(pos..end).anchored(Anchored::Yes))
+                .ok()
+                .flatten();
+            let Some(found) = found else { break };
+            if ends_word(text, found.end()) {
+                emit(pos, found.end(), found.pattern().as_u32());
+                pos = found.end();
+                emitted = true;
                 break;
             }
-            // Try the longest shorter candidate that starts at `start`.
-            let shorter = if end > start + 1 {
-                ac.try_find(
-                    Input::new(text)
-                        .range(start..end - 1)
-                        .anchored(Anchored::Yes),
-                )
-                .ok()
-                .flatten()
-            } else {
-                None
-            };
-            match shorter {
-                Some(s) => {
-                    end = s.end();
-                    pattern = s.pattern().as_u32();
-                }
-                None => {
-                    pos = next_word_start(text, start);
-                    break;
-                }
+            // Try the longest shorter candidate that starts here.
+            end = found.end() - 1;
+        }
+        if !emitted {
+            pos += 1;
+            while pos < len && !text.is_char_boundary(pos) {
+                pos += 1;
             }
         }
+        after_word = char_before(text, pos).is_some_and(is_word_char);
     }
 }
