@@ -81,6 +81,31 @@ impl<'t> Doc<'t> {
             .partition_point(|&(_, end)| end <= index)
     }
 
+    /// True when the word at `offset` is written in lowercase, or starts its sentence:
+    /// a cue word ("states", "may", "will") that is capitalized mid-sentence is part of a
+    /// name or a date ("United States", "in May"), not a cue.
+    pub(crate) fn is_lowercase_word_at(&self, offset: usize) -> bool {
+        let Some(&byte) = self.text.as_bytes().get(offset) else {
+            return false;
+        };
+        if !byte.is_ascii_uppercase() {
+            return true;
+        }
+        // Only punctuation before it in the sentence: an opening quote, a dash.
+        let sentence_start = self.sentences[self.sentence_at(offset)].start.min(offset);
+        !self.text[sentence_start..offset]
+            .chars()
+            .any(char::is_alphanumeric)
+    }
+
+    /// The original and the lowercase text between two byte offsets (clamped to char
+    /// boundaries as [`Doc::lower_slice`] does).
+    pub(crate) fn slices(&self, start: usize, end: usize) -> (&str, &str) {
+        let lower = self.lower_slice(start, end);
+        let at = lower.as_ptr() as usize - self.lower.as_ptr() as usize;
+        (&self.text[at..at + lower.len()], lower)
+    }
+
     /// The lowercase text between two byte offsets (clamped to char boundaries).
     pub(crate) fn lower_slice(&self, start: usize, end: usize) -> &str {
         let mut start = start.min(self.lower.len());

@@ -1247,7 +1247,10 @@ fn modality_of(
         }
     };
     let cues = cue_sets();
-    for (cue, _) in cues.modality.matches(window) {
+    for (cue, at) in cues.modality.matches(window) {
+        if !doc.is_lowercase_word_at(window_start + at) {
+            continue;
+        }
         let candidate = cues.modality_of[cue];
         if candidate != Modality::Reported {
             consider(candidate);
@@ -1279,11 +1282,10 @@ fn modality_of(
         attributed_to.get_or_insert(actor.entity);
         consider(Modality::Reported);
     }
-    if cues
-        .modality
-        .matches(clause)
-        .any(|(cue, _)| cues.modality_of[cue] == Modality::Reported)
-    {
+    if cues.modality.matches(clause).any(|(cue, at)| {
+        cues.modality_of[cue] == Modality::Reported
+            && doc.is_lowercase_word_at(sentence_span.start + at)
+    }) {
         consider(Modality::Reported);
         if attributed_to.is_none() {
             attributed_to = speaker_of_sentence(input, sentence, actors);
@@ -1297,7 +1299,10 @@ fn speaker_of_sentence(input: &EventInput, sentence: usize, actors: &[Actor]) ->
     let doc = input.doc;
     let (first, last) = doc.sentence_tokens[sentence];
     for token in first..last {
-        if doc.is_word(token) && words::SPEECH_VERBS.contains(doc.lower_word(token)) {
+        if doc.is_word(token)
+            && words::SPEECH_VERBS.contains(doc.lower_word(token))
+            && doc.is_lowercase_word_at(doc.tokens[token].span.start)
+        {
             let verb_start = doc.tokens[token].span.start;
             let verb_end = doc.tokens[token].span.end;
             if let Some(actor) = actors.iter().rev().find(|actor| {

@@ -290,8 +290,8 @@ impl SpeakerFinder<'_, '_> {
         end: usize,
         quote_open: usize,
     ) -> Option<(usize, &'static str)> {
-        let lower = self.doc.lower_slice(start, end);
-        let (verb_at, verb_len) = speech_verb(lower)?;
+        let (original, lower) = self.doc.slices(start, end);
+        let (verb_at, verb_len) = speech_verb(original, lower)?;
         let verb_start = start + verb_at;
         let verb_end = verb_start + verb_len;
         // A pronoun right before the verb: "he said".
@@ -478,14 +478,18 @@ impl SpeakerFinder<'_, '_> {
     }
 }
 
-/// The first speech verb in a lowercase clause: (offset, length).
-fn speech_verb(lower: &str) -> Option<(usize, usize)> {
+/// The first speech verb in a clause (`lower` is its lowercase copy): (offset, length).
+/// A capitalized verb is part of a name ("United States"), unless it opens the clause.
+fn speech_verb(original: &str, lower: &str) -> Option<(usize, usize)> {
     static VERBS: OnceLock<PhraseSet> = OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
         PhraseSet::new(std::iter::once("according to").chain(SPEECH_VERBS.list().iter().copied()))
     });
     // The earliest; at one offset, "according to" and then the list's order win.
-    let best = verbs.matches(lower).min_by_key(|&(verb, at)| (at, verb));
+    let best = verbs
+        .matches(lower)
+        .filter(|&(_, at)| at == 0 || !original.as_bytes()[at].is_ascii_uppercase())
+        .min_by_key(|&(verb, at)| (at, verb));
     if let Some((verb, at)) = best {
         let len = if verb == 0 {
             "according to".len()
@@ -546,8 +550,10 @@ mod tests {
 
     #[test]
     fn finds_the_speech_verb() {
-        assert_eq!(speech_verb(", said loza, who is"), Some((2, 4)));
-        assert_eq!(speech_verb(" according to the irna report."), Some((1, 12)));
-        assert_eq!(speech_verb(" on the stage"), None);
+        let verb = |clause: &str| speech_verb(clause, &clause.to_ascii_lowercase());
+        assert_eq!(verb(", said Loza, who is"), Some((2, 4)));
+        assert_eq!(verb(" according to the IRNA report."), Some((1, 12)));
+        assert_eq!(verb(" on the stage"), None);
+        assert_eq!(verb(" the United States said"), Some((19, 4)));
     }
 }
