@@ -660,6 +660,10 @@ fn equipment_in(input: &EventInput, span: Span) -> bool {
 
 fn is_passive(doc: &Doc, trigger_start: usize, sentence: usize) -> bool {
     let first = doc.token_from(trigger_start);
+    // "is attacking", "are imposing": progressive, not passive.
+    if doc.lower_word(first).ends_with("ing") {
+        return false;
+    }
     let sentence_start = doc.sentence_tokens[sentence].0;
     let mut index = first;
     let mut steps = 0;
@@ -956,7 +960,7 @@ fn code_event(
                     let preps: &[&str] = if entry.frame == Frame::Ask {
                         &["", "to", "from", "on", "of"]
                     } else {
-                        &["", "on", "against", "at", "in", "of", "to"]
+                        &["", "on", "against", "at", "in", "of", "to", "including"]
                     };
                     patients.extend(
                         right_with(preps)
