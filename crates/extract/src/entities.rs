@@ -230,6 +230,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
     for cluster in clusters.iter_mut() {
         if cluster.country.is_some()
             || cluster.drafts.is_empty()
+            // A lexicon organization or place with no country is international ("United
+            // Nations", "G7", "Red Sea"): the sentence's countries are not its own.
+            || (cluster.origin == "lexicon" && cluster.kind != EntityKind::Person)
             || !matches!(
                 cluster.kind,
                 EntityKind::Person | EntityKind::Organization | EntityKind::Location

@@ -86,6 +86,11 @@ fn is_cap_word(doc: &Doc, index: usize) -> bool {
     doc.is_word(index) && pw_text::is_capitalized(doc.word(index))
 }
 
+/// Punctuation that can sit inside an all-caps heading.
+fn is_heading_mark(token: &str) -> bool {
+    matches!(token, "’" | "'" | "-" | "," | "&")
+}
+
 fn is_possessive(doc: &Doc, index: usize) -> bool {
     index < doc.tokens.len() && doc.is_word(index) && matches!(doc.word(index), "'s" | "’s" | "s")
 }
@@ -130,6 +135,7 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
         name_parts: RefCell::new((HashSet::default(), 0)),
     };
     recognizer.index_lexicon_people();
+    recognizer.skip_headings();
     for sentence in 0..doc.sentences.len() {
         recognizer.organizations(sentence);
     }
@@ -211,6 +217,46 @@ impl<'a, 't> Recognizer<'a, 't> {
 
     fn organization_run(&mut self, first: usize, last: usize) {
         let doc = self.doc;
+        let is_title = |token: usize| {
+            let word = doc.word(token);
+            (words::TITLE_HEADS.contains_folded(word)
+                || words::TITLE_MODIFIERS.contains_folded(word))
+                && !ORG_HEADS.contains_folded(word)
+        };
+        // "Foreign Minister A and Chief of Cabinet B": a title or a given name after "and"
+        // starts another name.
+        if let Some(and) = (first + 1..last).find(|&token| {
+            doc.word(token) == "and"
+                && (is_title(token + 1) || self.lexicon.is_given_name(doc.word(token + 1)))
+        }) {
+            self.organization_run(first, and - 1);
+            self.organization_run(and + 1, last);
+            return;
+        }
+        // A title and a person's name ("Chief of Cabinet Nicolás Posse"): a person.
+        if is_title(first)
+            && (first..last).any(|token| {
+                self.lexicon.is_given_name(doc.word(token)) && is_cap_word(doc, token + 1)
+            })
+        {
+            return;
+        }
+        // "Administrator of the Agency for ...": the title is a person's role, not part
+        // of the organization's name.
+        let mut first = first;
+        let mut lead = first;
+        while lead <= last && is_title(lead) {
+            lead += 1;
+        }
+        if lead > first && lead <= last && doc.word(lead) == "of" {
+            first = lead + 1;
+            while first <= last && !is_cap_word(doc, first) {
+                first += 1;
+            }
+            if first > last {
+                return;
+            }
+        }
         let has_head = (first..=last).any(|token| {
             doc.is_word(token)
                 && ORG_HEADS.contains_folded(doc.word(token))
@@ -252,6 +298,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         // Leading function words and the country it belongs to ("The", "Bolivian", "U.S.").
         let mut country = None;
         let full_first = first;
+        let mut country_start = first;
         while first <= last {
             let word = doc.word(first);
             if NOT_NAMES.contains_folded(word)
@@ -262,10 +309,17 @@ impl<'a, 't> Recognizer<'a, 't> {
                 continue;
             }
             if let Some(code) = self.country_of_token(first) {
-                // Only strip it when the rest still names something.
-                if first < last {
+                // Only strip it when the rest still names something; a country of
+                // several words ("United States") goes whole.
+                let hit = self.token_hit[first];
+                let mut after = first + 1;
+                while after <= last && hit.is_some() && self.token_hit[after] == hit {
+                    after += 1;
+                }
+                if after <= last {
                     country = Some(code);
-                    first += 1;
+                    country_start = first;
+                    first = after;
                     continue;
                 }
             }
@@ -275,7 +329,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             return;
         }
         let full_first = if country.is_some() {
-            full_first.max(first - 1)
+            full_first.max(country_start)
         } else {
             first
         };
@@ -664,6 +718,59 @@ impl<'a, 't> Recognizer<'a, 't> {
             },
             ..Draft::default()
         });
+    }
+
+    /// All-caps headings ("REVERSING THE REMOVAL OF THE HOUTHIS FROM THE LIST:") are not
+    /// names: a run of three or more all-caps words that holds an all-caps function word
+    /// is taken before any rule sees it.
+    fn skip_headings(&mut self) {
+        let doc = self.doc;
+        let is_shouted = |index: usize| {
+            let word = doc.word(index);
+            doc.is_word(index)
+                && word.chars().any(char::is_alphabetic)
+                && !word.chars().any(char::is_lowercase)
+        };
+        let mut index = 0;
+        while index < doc.tokens.len() {
+            if !is_shouted(index) {
+                index += 1;
+                continue;
+            }
+            let mut end = index;
+            let mut words = 0;
+            let mut function_word = false;
+            // Possessive "’S" and punctuation inside the heading do not end it.
+            while end < doc.tokens.len()
+                && (is_shouted(end) || !doc.is_word(end) && is_heading_mark(doc.word(end)))
+            {
+                if is_shouted(end) {
+                    words += 1;
+                    function_word |= matches!(
+                        doc.word(end),
+                        "THE"
+                            | "OF"
+                            | "FROM"
+                            | "AND"
+                            | "TO"
+                            | "FOR"
+                            | "IN"
+                            | "ON"
+                            | "A"
+                            | "WITH"
+                            | "BY"
+                            | "AT"
+                    );
+                }
+                end += 1;
+            }
+            if words >= 3 && function_word {
+                for token in index..end {
+                    self.taken[token] = true;
+                }
+            }
+            index = end.max(index + 1);
+        }
     }
 
     fn index_lexicon_people(&mut self) {

@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 /// Nouns that head a person's title or role ("Defense Minister", "Sen.", "lawmaker").
 pub(crate) static TITLE_HEADS: Words = Words::new(&[
+    "administrator",
     "president",
     "presidents",
     "vice-president",
@@ -240,6 +241,7 @@ pub(crate) static TITLE_MODIFIERS: Words = Words::new(&[
 
 /// Capitalized words after "of" that complete a title ("Secretary of State", "Minister of Defense").
 pub(crate) static TITLE_COMPLEMENTS: Words = Words::new(&[
+    "cabinet",
     "state",
     "defense",
     "defence",

@@ -353,6 +353,13 @@ impl Lexicon {
         if self.given_names.contains(word) {
             return true;
         }
+        // "Nicolás" = "Nicolas": the list is mostly unaccented.
+        if !word.is_ascii() {
+            let plain = strip_diacritics(word);
+            if plain.is_ascii() && plain != word {
+                return self.is_given_name(&plain);
+            }
+        }
         if word.chars().any(char::is_lowercase) {
             return false;
         }
