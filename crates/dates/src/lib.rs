@@ -99,6 +99,15 @@ mod tests {
         ("signed Dec 28 in Tehran", P3, "Dec 28=2023-12-28"),
         ("signed Jan. 2 in Tehran", P3, "Jan. 2=2024-01-02"),
         ("on Feb. 29 last", Some("2023-03-01"), "Feb. 29=2020-02-29"),
+        // A year-less date shortly after publication is an announcement, not last year's.
+        ("a meeting on December 12", Some("2023-12-10"), "December 12=2023-12-12"),
+        ("a meeting on December 12", Some("2024-03-10"), "December 12=2023-12-12"),
+        ("talks on March 30", Some("2024-02-10"), "March 30=2024-03-30"),
+        ("talks on June 30", Some("2024-02-10"), "June 30=2023-06-30"),
+        // The weekday picks the year.
+        ("on Tuesday, December 12 to", Some("2023-12-25"), "Tuesday, December 12=2023-12-12"),
+        ("on Thursday, January 2 in", Some("2024-12-20"), "Thursday, January 2=2025-01-02"),
+        ("on Monday, January 2 in", Some("2024-01-01"), "Monday, January 2=2023-01-02"),
         ("on Feb. 30 nothing", None, ""),
         ("at 9 a.m. on Jan. 5", None, "Jan. 5=--01-05"),
         ("at 20:30 on July 5", None, "July 5=--07-05"),

@@ -83,6 +83,9 @@ pub struct Scanner<'a> {
 }
 
 /// A match: first and last token index (inclusive), kind, date, range.
+/// How far ahead of publication a year-less date may fall.
+const NEAR_FUTURE_DAYS: i64 = 60;
+
 struct Hit {
     first: usize,
     last: usize,
@@ -290,24 +293,57 @@ impl<'a> Scanner<'a> {
         self.pub_day.map(from_days)
     }
 
-    /// The year of month/day `m`/`d` nearest to, and not after, publication.
+    /// The year of month/day `m`/`d` nearest to publication: the latest one not after
+    /// it, unless the coming one is nearer and at most [`NEAR_FUTURE_DAYS`] ahead (an
+    /// announcement of "a meeting on December 12" published December 10).
     fn resolve_month_day(&self, m: u8, d: u8) -> PartialDate {
-        let Some((py, pm, pd)) = self.pub_ymd() else {
+        let Some(pub_day) = self.pub_day else {
             return PartialDate::MonthDay { month: m, day: d };
         };
-        let mut year = if (m, d) <= (pm, pd) { py } else { py - 1 };
-        // Feb 29: back to the latest leap year.
-        for _ in 0..8 {
-            if is_valid(year, m, d) {
+        let (py, _, _) = from_days(pub_day);
+        let mut best: Option<(i64, i32)> = None;
+        // Feb 29 may be up to eight years back.
+        for year in (py - 8..=py + 1).rev() {
+            if !is_valid(year, m, d) {
+                continue;
+            }
+            let delta = to_days(year, m, d) - pub_day;
+            if delta > NEAR_FUTURE_DAYS {
+                continue;
+            }
+            if best.is_none_or(|(best_delta, _)| delta.abs() < best_delta.abs()) {
+                best = Some((delta, year));
+            }
+        }
+        match best {
+            Some((_, year)) => PartialDate::Day {
+                year,
+                month: m,
+                day: d,
+            },
+            None => PartialDate::MonthDay { month: m, day: d },
+        }
+    }
+
+    /// A year-less day resolved to the nearest year in which it falls on weekday `w`
+    /// ("Tuesday, December 12"), when one is within a year of the first guess.
+    fn align_weekday(&self, date: PartialDate, w: u8) -> PartialDate {
+        let PartialDate::Day { year, month, day } = date else {
+            return date;
+        };
+        if weekday(to_days(year, month, day)) == w {
+            return date;
+        }
+        for candidate in [year + 1, year - 1] {
+            if is_valid(candidate, month, day) && weekday(to_days(candidate, month, day)) == w {
                 return PartialDate::Day {
-                    year,
-                    month: m,
-                    day: d,
+                    year: candidate,
+                    month,
+                    day,
                 };
             }
-            year -= 1;
         }
-        PartialDate::MonthDay { month: m, day: d }
+        date
     }
 
     /// Month `m` relative to publication: `shift` -1 = "last", 0 = most recent not
@@ -676,7 +712,16 @@ impl<'a> Scanner<'a> {
                 Some(PartialDate::Day { .. } | PartialDate::MonthDay { .. })
             )
         {
-            return Some(Hit { first: i, ..hit });
+            let has_year = (j..=hit.last).any(|k| matches!(self.num(k), Some((_, 4, _))));
+            let date = match hit.date {
+                Some(date) if !has_year => Some(self.align_weekday(date, w)),
+                date => date,
+            };
+            return Some(Hit {
+                first: i,
+                date,
+                ..hit
+            });
         }
         // Names: "Fox News Sunday", "Black Friday", "Sunday Morning Futures",
         // "Monday Night Football".
