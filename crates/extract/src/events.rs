@@ -65,6 +65,16 @@ const PREPOSITIONS: &[&str] = &[
     "about",
     "after",
     "before",
+    "during",
+    "until",
+    "amid",
+    "despite",
+    "under",
+    "through",
+    "across",
+    "within",
+    "without",
+    "via",
 ];
 
 /// A candidate event before dates and document-level filling.

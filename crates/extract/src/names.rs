@@ -880,6 +880,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             index -= 1;
             steps += 1;
             let word = doc.word(index);
+            // "President A of X and President B": what precedes "and" is another name's.
+            if word == "and" && role_first.is_some() {
+                break;
+            }
             if let Some(code) = self.country_of_token(index) {
                 if country.is_none() {
                     country = Some(code);
