@@ -546,11 +546,12 @@ fn shared_surface(left: &Entity, right: &Entity) -> Option<String> {
         .cloned()
 }
 
-fn acronyms(entity: &Entity) -> Vec<String> {
+/// The acronyms of an entity: (matching key, as written).
+fn acronyms(entity: &Entity) -> Vec<(String, &str)> {
     std::iter::once(&entity.name)
         .chain(&entity.aliases)
         .filter(|surface| is_acronym(surface))
-        .map(|surface| fold(surface).replace(' ', ""))
+        .map(|surface| (fold(surface).replace(' ', ""), surface.as_str()))
         .collect()
 }
 
@@ -558,7 +559,8 @@ fn shared_acronym(left: &Entity, right: &Entity) -> Option<String> {
     let right = acronyms(right);
     acronyms(left)
         .into_iter()
-        .find(|acronym| right.contains(acronym))
+        .find(|(key, _)| right.iter().any(|(other, _)| other == key))
+        .map(|(_, written)| written.to_string())
 }
 
 /// Two organizations tied by an acronym: either one is known by the acronym alone, or
@@ -801,4 +803,199 @@ fn choose_name(members: &[&Member<'_>], kind: EntityKind) -> String {
         .first()
         .map(|(name, _, _)| name.to_string())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{article, build_all, entity_of, same};
+    use crate::{Correction, Corrections, EntityRef};
+    use pw_model::EntityKind::{Equipment, Organization, Person};
+
+    #[test]
+    fn name_variants_of_one_person_merge() {
+        let mut a = article("a", None, None);
+        let short = a.entity(Person, "Ana Rojas", &["Rojas"], Some("BOL"));
+        let mut b = article("b", None, None);
+        let full = b.entity(
+            Person,
+            "Ana Rojas Vidal",
+            &["Ana Rojas", "Rojas"],
+            Some("BOL"),
+        );
+        let mut c = article("c", None, None);
+        let tail = c.entity(Person, "Rojas Vidal", &["Ana Rojas", "Rojas"], Some("BOL"));
+        let record = build_all(&[a, b, c], &Corrections::default());
+        assert!(same(&record, ("a", short), ("b", full)));
+        assert!(same(&record, ("a", short), ("c", tail)));
+        let entity = entity_of(&record, "a", short);
+        assert_eq!(entity.name, "Ana Rojas Vidal");
+        assert_eq!(entity.merges.len(), 2);
+        assert!(entity.merges.iter().all(|merge| !merge.reason.is_empty()));
+    }
+
+    #[test]
+    fn two_people_called_paz_stay_apart() {
+        let mut a = article("a", None, None);
+        let rodrigo = a.entity(Person, "Rodrigo Paz", &["Paz"], Some("BOL"));
+        let mut b = article("b", None, None);
+        let jaime = b.entity(Person, "Jaime Paz Zamora", &["Paz"], Some("BOL"));
+        let mut c = article("c", None, None);
+        let bare = c.entity(Person, "Paz", &[], Some("BOL"));
+        let record = build_all(&[a, b, c], &Corrections::default());
+        assert!(!same(&record, ("a", rodrigo), ("b", jaime)));
+        // The bare surname fits both, so it joins neither.
+        assert!(!same(&record, ("c", bare), ("a", rodrigo)));
+        assert!(!same(&record, ("c", bare), ("b", jaime)));
+    }
+
+    #[test]
+    fn a_surname_joins_the_only_person_it_fits() {
+        let mut a = article("a", None, None);
+        let rodrigo = a.entity(Person, "Rodrigo Paz", &["Paz"], Some("BOL"));
+        let mut b = article("b", None, None);
+        let bare = b.entity(Person, "Paz", &[], None);
+        let mut c = article("c", None, None);
+        let other = c.entity(Person, "Octavio Paz", &[], Some("MEX"));
+        let mut d = article("d", None, None);
+        let mexican = d.entity(Person, "Paz", &[], Some("MEX"));
+        let record = build_all(&[a, b, c, d], &Corrections::default());
+        // Unknown country: two candidates, so it stays alone.
+        assert!(!same(&record, ("b", bare), ("a", rodrigo)));
+        // A known country leaves one candidate.
+        assert!(same(&record, ("d", mexican), ("c", other)));
+        assert!(!same(&record, ("a", rodrigo), ("c", other)));
+    }
+
+    #[test]
+    fn ministries_of_different_countries_stay_apart() {
+        let mut a = article("a", None, None);
+        let bolivian = a.entity(Organization, "Ministry of Defense", &[], Some("BOL"));
+        let mut b = article("b", None, None);
+        let iranian = b.entity(Organization, "Ministry of Defense", &[], Some("IRN"));
+        let mut c = article("c", None, None);
+        let bolivian_again = c.entity(Organization, "Ministry of Defense", &[], Some("BOL"));
+        let mut d = article("d", None, None);
+        let unknown = d.entity(Organization, "Ministry of Defense", &[], None);
+        let record = build_all(&[a, b, c, d], &Corrections::default());
+        assert!(!same(&record, ("a", bolivian), ("b", iranian)));
+        assert!(same(&record, ("a", bolivian), ("c", bolivian_again)));
+        assert!(!same(&record, ("d", unknown), ("a", bolivian)));
+        assert!(!same(&record, ("d", unknown), ("b", iranian)));
+    }
+
+    #[test]
+    fn a_person_and_an_organization_of_one_name_stay_apart() {
+        let mut a = article("a", None, None);
+        let person = a.entity(Person, "Jordan Hill", &[], Some("USA"));
+        let mut b = article("b", None, None);
+        let company = b.entity(Organization, "Jordan Hill", &[], Some("USA"));
+        let record = build_all(&[a, b], &Corrections::default());
+        assert!(!same(&record, ("a", person), ("b", company)));
+    }
+
+    #[test]
+    fn a_shared_acronym_ties_a_garbled_translation() {
+        let mut a = article("a", None, None);
+        let institute = a.entity(
+            Organization,
+            "Institute for the Study of Conflict",
+            &["ISC"],
+            Some("USA"),
+        );
+        let agency = a.entity(
+            Organization,
+            "Missile Defense Agency",
+            &["MDA"],
+            Some("USA"),
+        );
+        let mut b = article("b", None, None);
+        let garbled = b.entity(
+            Organization,
+            "Institute for Conflict Studies",
+            &["ISC"],
+            None,
+        );
+        let authority = b.entity(
+            Organization,
+            "Media Development Authority",
+            &["MDA"],
+            Some("USA"),
+        );
+        let record = build_all(&[a, b], &Corrections::default());
+        assert!(same(&record, ("a", institute), ("b", garbled)));
+        let merged = entity_of(&record, "a", institute);
+        assert!(
+            merged.merges[0].reason.contains("ISC"),
+            "{:?}",
+            merged.merges
+        );
+        assert!(!same(&record, ("a", agency), ("b", authority)));
+    }
+
+    #[test]
+    fn lexicon_aliases_tie_equipment() {
+        let mut a = article("a", None, None);
+        let canonical = a.entity(Equipment, "Mohajer-6", &["ANSU-600"], Some("IRN"));
+        let mut b = article("b", None, None);
+        let local = b.entity(Equipment, "ANSU-600", &[], None);
+        let record = build_all(&[a, b], &Corrections::default());
+        assert!(same(&record, ("a", canonical), ("b", local)));
+    }
+
+    fn reference(article: &str, entity: pw_model::EntityId) -> EntityRef {
+        EntityRef {
+            article: article.to_string(),
+            entity,
+        }
+    }
+
+    #[test]
+    fn corrections_survive_a_rebuild() {
+        let make = |with_extra: bool| {
+            let mut a = article("a", None, None);
+            let first = a.entity(Person, "Ana Rojas", &[], Some("BOL"));
+            let mut b = article("b", None, None);
+            let second = b.entity(Person, "Ana Rojas", &[], Some("BOL"));
+            let other = b.entity(Organization, "Rojas Foundation", &[], Some("BOL"));
+            let mut articles = vec![a, b];
+            if with_extra {
+                let mut c = article("c", None, None);
+                c.entity(Person, "Ana Rojas", &[], Some("BOL"));
+                articles.push(c);
+            }
+            (articles, first, second, other)
+        };
+        let (articles, first, second, other) = make(false);
+        let automatic = build_all(&articles, &Corrections::default());
+        assert!(same(&automatic, ("a", first), ("b", second)));
+        let corrections = Corrections {
+            items: vec![
+                Correction::Split {
+                    mention: reference("b", second),
+                },
+                Correction::Merge {
+                    a: reference("b", other),
+                    b: reference("a", first),
+                },
+            ],
+        };
+        for with_extra in [false, true] {
+            let (articles, first, second, other) = make(with_extra);
+            let record = build_all(&articles, &corrections);
+            assert!(!same(&record, ("a", first), ("b", second)), "split holds");
+            assert!(same(&record, ("a", first), ("b", other)), "merge holds");
+            assert_eq!(entity_of(&record, "b", second).members.len(), 1);
+            let merged = entity_of(&record, "a", first);
+            assert!(
+                merged
+                    .merges
+                    .iter()
+                    .any(|merge| merge.reason == "user merge")
+            );
+            if with_extra {
+                // Re-ingest brought a new article: it still joins by name.
+                assert_eq!(merged.members.len(), 3);
+            }
+        }
+    }
 }

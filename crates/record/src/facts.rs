@@ -550,3 +550,170 @@ fn status_contradictions(supports: &[Support]) -> Vec<Contradiction> {
         supports: denied.iter().chain(&other).copied().collect(),
     }]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testkit::{Article, article, build_all, entity_of};
+    use crate::{ContradictionKind, Corrections, Fact, Record};
+    use pw_model::EntityKind::{Equipment, Person};
+    use pw_model::EventType::{Agree, Deny, TransferArms};
+    use pw_model::Modality::{Alleged, Asserted, Denied, Speculative};
+    use pw_model::{EntityId, EventType, Modality};
+
+    /// An article whose `kind` event runs from a country to another.
+    fn report(
+        key: &str,
+        event_type: EventType,
+        date: Option<&str>,
+        modality: Modality,
+        equipment: &[&str],
+    ) -> Article {
+        let mut item = article(key, Some("2023-07-30"), Some(&format!("outlet {key}")));
+        let from = item.country("Alpha", "AAA");
+        let to = item.country("Beta", "BBB");
+        let equipment: Vec<EntityId> = equipment
+            .iter()
+            .map(|name| item.entity(Equipment, name, &[], None))
+            .collect();
+        item.event(event_type, &[from], &[to], &equipment, date, modality);
+        item
+    }
+
+    fn only_fact(record: &Record) -> &Fact {
+        assert_eq!(record.facts.len(), 1, "{:#?}", record.facts);
+        &record.facts[0]
+    }
+
+    fn kinds(fact: &Fact) -> Vec<ContradictionKind> {
+        fact.contradictions
+            .iter()
+            .map(|contradiction| contradiction.kind)
+            .collect()
+    }
+
+    #[test]
+    fn reports_a_day_apart_are_one_fact_with_a_date_contradiction() {
+        let record = build_all(
+            &[
+                report("a", Agree, Some("2023-07-19"), Asserted, &[]),
+                report("b", Agree, Some("2023-07-20"), Asserted, &[]),
+                report("c", Agree, Some("2023"), Asserted, &[]),
+                report("d", Agree, None, Alleged, &[]),
+            ],
+            &Corrections::default(),
+        );
+        let fact = only_fact(&record);
+        assert_eq!(fact.supports.len(), 4);
+        assert_eq!(kinds(fact), [ContradictionKind::Date]);
+        assert_eq!(
+            fact.contradictions[0].detail,
+            "a says 2023-07-19, b says 2023-07-20"
+        );
+        assert_eq!(fact.outlets, 4);
+        assert_eq!(fact.strongest, Asserted);
+        assert_eq!(fact.weakest, Alleged);
+    }
+
+    #[test]
+    fn reports_years_apart_are_different_facts() {
+        let record = build_all(
+            &[
+                report("a", Agree, Some("2011-05-02"), Asserted, &[]),
+                report("b", Agree, Some("2023-07-20"), Asserted, &[]),
+            ],
+            &Corrections::default(),
+        );
+        assert_eq!(record.facts.len(), 2);
+        assert_eq!(record.facts[0].date.unwrap().to_string(), "2011-05-02");
+    }
+
+    #[test]
+    fn drones_against_missiles_is_an_equipment_contradiction() {
+        let record = build_all(
+            &[
+                report("a", TransferArms, None, Alleged, &["drone"]),
+                report("b", TransferArms, None, Alleged, &["missile"]),
+                report("c", TransferArms, None, Speculative, &["drone"]),
+            ],
+            &Corrections::default(),
+        );
+        let fact = only_fact(&record);
+        assert_eq!(kinds(fact), [ContradictionKind::Equipment]);
+        assert_eq!(
+            fact.contradictions[0].detail,
+            "a, c say drone, b says missile"
+        );
+        assert_eq!(fact.equipment.len(), 2);
+    }
+
+    #[test]
+    fn a_denial_against_an_assertion_is_a_status_contradiction() {
+        let record = build_all(
+            &[
+                report("a", TransferArms, None, Asserted, &[]),
+                report("b", TransferArms, None, Denied, &[]),
+            ],
+            &Corrections::default(),
+        );
+        let fact = only_fact(&record);
+        assert_eq!(kinds(fact), [ContradictionKind::Status]);
+        assert_eq!(
+            fact.contradictions[0].detail,
+            "b says denied, a says asserted"
+        );
+        assert_eq!(fact.weakest, Denied);
+    }
+
+    #[test]
+    fn people_stand_for_their_country_and_symmetric_types_ignore_direction() {
+        let mut a = article("a", None, None);
+        let minister = a.entity(Person, "Ana Rojas", &[], Some("AAA"));
+        let beta = a.country("Beta", "BBB");
+        a.event(
+            Agree,
+            &[minister],
+            &[beta],
+            &[],
+            Some("2023-07-20"),
+            Asserted,
+        );
+        let mut b = article("b", None, None);
+        let beta_b = b.country("Beta", "BBB");
+        let alpha_b = b.country("Alpha", "AAA");
+        b.event(Agree, &[beta_b, alpha_b], &[], &[], None, Asserted);
+        // A different type family on the same dyad is another fact.
+        b.event(Deny, &[beta_b], &[alpha_b], &[], None, Asserted);
+        // Events with no actor are left out.
+        b.event(Agree, &[], &[], &[], None, Asserted);
+        let record = build_all(&[a, b], &Corrections::default());
+        assert_eq!(record.facts.len(), 2);
+        let agreement = record
+            .facts
+            .iter()
+            .find(|fact| fact.event_type == Agree)
+            .expect("an agreement fact");
+        assert_eq!(agreement.supports.len(), 2);
+        let alpha = entity_of(&record, "b", alpha_b).id.clone();
+        assert!(agreement.source.contains(&alpha) || agreement.target.contains(&alpha));
+        assert_eq!(
+            agreement.supports[0].source,
+            [entity_of(&record, "a", minister).id.clone()]
+        );
+    }
+
+    #[test]
+    fn a_republished_story_counts_once() {
+        let body = "the same wire copy about the signing of the pact by two ministers in the capital this week with many details";
+        let mut items: Vec<Article> = ["a", "b", "c"]
+            .iter()
+            .map(|key| report(key, Agree, Some("2023-07-20"), Asserted, &[]))
+            .collect();
+        items[0].text = body.to_string();
+        items[1].text = format!("Other header\n{body}");
+        let record = build_all(&items, &Corrections::default());
+        let fact = only_fact(&record);
+        assert_eq!(fact.stories, 2);
+        assert_eq!(fact.outlets, 3);
+        assert_eq!(fact.first_reported.unwrap().to_string(), "2023-07-30");
+    }
+}

@@ -24,6 +24,8 @@ mod entities;
 mod facts;
 mod model;
 mod stories;
+#[cfg(test)]
+mod testkit;
 mod util;
 
 pub use facts::DAY_TOLERANCE;

@@ -252,3 +252,97 @@ fn count_common(left: &[usize], right: &[usize]) -> usize {
 pub(crate) fn in_cast(kind: EntityKind) -> bool {
     matches!(kind, EntityKind::Person | EntityKind::Organization)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{estimate, signature};
+    use crate::Corrections;
+    use crate::testkit::{article, build_all};
+
+    /// A deterministic pseudo-text of `n` words drawn by `seed`.
+    fn text(seed: u64, n: usize) -> String {
+        const WORDS: &[&str] = &[
+            "minister",
+            "signed",
+            "agreement",
+            "border",
+            "drones",
+            "talks",
+            "capital",
+            "officials",
+            "defense",
+            "security",
+            "said",
+            "week",
+            "report",
+            "government",
+            "opposition",
+            "deal",
+            "training",
+            "equipment",
+            "visit",
+            "cooperation",
+            "region",
+            "army",
+            "navy",
+            "budget",
+            "president",
+            "senate",
+            "treaty",
+            "envoy",
+            "summit",
+        ];
+        let mut state = seed;
+        (0..n)
+            .map(|_| {
+                state = crate::util::mix(state.wrapping_add(0x9e37_79b9_7f4a_7c15));
+                WORDS[(state % WORDS.len() as u64) as usize]
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn identical_texts_estimate_one() {
+        let body = text(1, 300);
+        let (left, right) = (signature(&body).unwrap(), signature(&body).unwrap());
+        assert_eq!(estimate(&left, &right), 1.0);
+        assert!(signature("").is_none());
+    }
+
+    #[test]
+    fn a_republished_article_with_another_header_is_one_story() {
+        let body = text(7, 400);
+        let mut original = article("a", Some("2024-03-01"), Some("Wire"));
+        original.text = format!("Home » Defense\nOriginal headline here\n\n{body}");
+        let mut copy = article("b", Some("2024-03-02"), Some("Daily"));
+        copy.text = format!(
+            "Menu Politics World\nA different headline for the same wire story\nBy Staff\n\n{body}\nShare this article"
+        );
+        let mut other = article("c", Some("2024-03-02"), Some("Daily"));
+        other.text = text(8, 400);
+        let record = build_all(&[original, copy, other], &Corrections::default());
+        assert_eq!(record.stories.len(), 2);
+        let joined = record
+            .stories
+            .iter()
+            .find(|story| story.articles.len() == 2)
+            .expect("a and b are one story");
+        assert_eq!(joined.articles, ["a", "b"]);
+        assert!(joined.links[0].reason.starts_with("text"));
+    }
+
+    #[test]
+    fn different_articles_are_different_stories() {
+        let articles: Vec<_> = (0..6)
+            .map(|index| {
+                let mut item = article(&format!("k{index}"), None, None);
+                item.text = text(100 + index, 300);
+                item
+            })
+            .collect();
+        let record = build_all(&articles, &Corrections::default());
+        assert_eq!(record.stories.len(), 6);
+        assert!(record.stories.iter().all(|story| story.articles.len() == 1));
+    }
+}
