@@ -481,6 +481,11 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // One member per cluster is enough to stand for it.
+        for list in by_surname.values_mut() {
+            let mut roots = FxHashSet::default();
+            list.retain(|&member| roots.insert(self.sets.find(member)));
+        }
         let mut alone: FxHashMap<(u32, u16), usize> = FxHashMap::default();
         for index in 0..self.members.len() {
             let member = &self.members[index];
@@ -752,12 +757,12 @@ fn assemble(resolver: &Resolver<'_>, label: &[usize]) -> Resolved {
         .collect();
     // Position of each member within its article: members were pushed in entity order.
     let mut position_in_article: Vec<usize> = vec![0; articles.len()];
+    let sort_keys: Vec<(String, &str)> = entities
+        .iter()
+        .map(|entity| (fold(&entity.name), entity.id.as_str()))
+        .collect();
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| {
-        fold(&entities[a].name)
-            .cmp(&fold(&entities[b].name))
-            .then_with(|| entities[a].id.cmp(&entities[b].id))
-    });
+    order.sort_by(|&a, &b| sort_keys[a].cmp(&sort_keys[b]));
     let mut new_index = vec![0; entities.len()];
     for (rank, &old) in order.iter().enumerate() {
         new_index[old] = rank;
