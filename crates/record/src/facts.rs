@@ -5,8 +5,8 @@
 //! - **Family**: the PLOVER type (so "signed a memorandum" and "closed a deal" are one
 //!   family, Agree; the elections and inaugurations outside PLOVER by their own type).
 //! - **Actors at country level**: every source and target is mapped to its record entity
-//!   and then to the entity's country when it has one, so "Defense Minister X of Bolivia →
-//!   Iran" and "Bolivia → Iran" are the same dyad; entities without a country stand for
+//!   and then to the entity's country when it has one, so "a defense minister of country A
+//!   → country B" and "A → B" are the same dyad; entities without a country stand for
 //!   themselves. Symmetric types ([`EventType::is_symmetric`]) and arms transfers (whose
 //!   direction depends on the verb: "sell to" vs "buy from") use the unordered set of
 //!   actors; the others keep (sources, targets) in order. Events with neither source nor

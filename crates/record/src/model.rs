@@ -53,8 +53,8 @@ pub struct RoleSeen {
 pub struct MergeReason {
     pub a: EntityRef,
     pub b: EntityRef,
-    /// Human-readable: "same name and country", "acronym ISW defined in both", "lexicon
-    /// alias: ANSU-600 = Mohajer-6", "user merge".
+    /// Human-readable: "same name and country", "acronym ISC in both", "shared name or
+    /// alias \"FX-700\"" (a lexicon alias), "user merge".
     pub reason: String,
 }
 
