@@ -53,8 +53,8 @@ pub struct RoleSeen {
 pub struct MergeReason {
     pub a: EntityRef,
     pub b: EntityRef,
-    /// Human-readable: "same name and country", "acronym ISW defined in both", "lexicon
-    /// alias: ANSU-600 = Mohajer-6", "user merge".
+    /// Human-readable: "same name and country", "acronym ISC in both", "shared name or
+    /// alias \"FX-700\"" (a lexicon alias), "user merge".
     pub reason: String,
 }
 
@@ -87,6 +87,19 @@ pub struct RecordEntity {
 pub struct Story {
     pub id: String,
     pub articles: Vec<String>,
+    /// Why articles were put together (empty for a single article).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<StoryLink>,
+}
+
+/// Why two articles are one story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryLink {
+    pub a: String,
+    pub b: String,
+    /// "text: estimated Jaccard 0.93 of word 5-grams", "cast: 10 of 10 people and
+    /// organizations in common (100%)".
+    pub reason: String,
 }
 
 /// One article's report of a fact.
@@ -108,6 +121,12 @@ pub struct Support {
     pub evidence: String,
     pub span: Span,
     pub sentence: usize,
+    /// Record entity ids of this report's own sources and targets (the fact's are at
+    /// country level).
+    #[serde(default)]
+    pub source: Vec<String>,
+    #[serde(default)]
+    pub target: Vec<String>,
 }
 
 /// What supporting reports disagree on.

@@ -1,0 +1,5 @@
+//! Integration tests over the five seed articles: the real ingest and extraction, then
+//! the record, checked against `across_documents` of `corpus/eval/seeds.gold.json`.
+
+mod scale;
+mod seeds;
