@@ -289,6 +289,58 @@ mod tests {
         assert_eq!(Polarity::of(Plover::Request), Polarity::Neutral);
     }
 
+    fn fact(event_type: EventType, source: &[&str], target: &[&str]) -> Fact {
+        Fact {
+            id: "F0".to_string(),
+            event_type,
+            plover: event_type.plover(),
+            source: source.iter().map(|id| id.to_string()).collect(),
+            target: target.iter().map(|id| id.to_string()).collect(),
+            equipment: Vec::new(),
+            date: None,
+            supports: Vec::new(),
+            outlets: 0,
+            stories: 0,
+            strongest: pw_model::Modality::Asserted,
+            weakest: pw_model::Modality::Asserted,
+            first_reported: None,
+            last_reported: None,
+            contradictions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn symmetric_facts_connect_every_pair_both_ways() {
+        let trilateral = fact(EventType::Agree, &["A", "B"], &["C"]);
+        assert_eq!(
+            pairs(&trilateral),
+            [
+                ("A", "B"),
+                ("B", "A"),
+                ("A", "C"),
+                ("C", "A"),
+                ("B", "C"),
+                ("C", "B")
+            ]
+        );
+        let directed = fact(EventType::TransferArms, &["A", "B"], &["B", "C"]);
+        assert_eq!(pairs(&directed), [("A", "B"), ("A", "C"), ("B", "C")]);
+    }
+
+    #[test]
+    fn ids_outside_the_entity_list_still_get_nodes() {
+        let record = Record {
+            facts: vec![fact(EventType::Attack, &["X"], &["Y"])],
+            ..Record::default()
+        };
+        let network = Network::build(&record);
+        let ids: Vec<&str> = network.nodes.iter().map(|node| node.id.as_str()).collect();
+        assert_eq!(ids, ["X", "Y"]);
+        assert_eq!(network.edges.len(), 1);
+        assert_eq!(network.edges[0].polarity, Polarity::Conflict);
+        assert_eq!(network.edges[0].stories, 0);
+    }
+
     #[test]
     fn dates_sort_only_at_iso_precisions() {
         assert_eq!(

@@ -50,9 +50,12 @@ pub(crate) enum Cell<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EventRow {
     pub fact_id: String,
+    /// The fact's type (and its PLOVER type and polarity).
     pub event_type: String,
     pub plover: String,
     pub polarity: String,
+    /// The type this report gives, which may be a sibling of the fact's.
+    pub report_event_type: String,
     pub source_names: Option<String>,
     pub source_ids: Option<String>,
     pub source_countries: Option<String>,
@@ -122,6 +125,7 @@ pub const COLUMNS: &[ColumnSpec] = &[
     text!("event_type", event_type),
     text!("plover", plover),
     text!("polarity", polarity),
+    text!("report_event_type", report_event_type),
     optional_text!("source_names", source_names),
     optional_text!("source_ids", source_ids),
     optional_text!("source_countries", source_countries),
@@ -244,11 +248,10 @@ impl EventRow {
             |field: fn(&ExportArticle) -> Option<&String>| article.and_then(field).cloned();
         EventRow {
             fact_id: fact.id.clone(),
-            event_type: support.event_type.as_str().to_string(),
-            plover: plover_name(support.event_type.plover()).to_string(),
-            polarity: Polarity::of(support.event_type.plover())
-                .as_str()
-                .to_string(),
+            event_type: fact.event_type.as_str().to_string(),
+            plover: plover_name(fact.plover).to_string(),
+            polarity: Polarity::of(fact.plover).as_str().to_string(),
+            report_event_type: support.event_type.as_str().to_string(),
             source_names: index.names(&fact.source),
             source_ids: join(fact.source.iter().map(String::as_str)),
             source_countries: index.countries(&fact.source),

@@ -1,6 +1,7 @@
 //! A small record: two countries, a person whose name needs escaping everywhere, an
 //! organization in no fact, and equipment; an arms transfer reported twice and a
-//! symmetric agreement reported once.
+//! symmetric agreement reported once. One report of the transfer codes it as a sibling
+//! type (military cooperation).
 
 use pw_export::ExportArticle;
 use pw_model::{EntityKind, EventId, EventType, Modality, PartialDate, Span};
@@ -58,6 +59,8 @@ pub fn record() -> Record {
         article: "a3".to_string(),
         date: day(2023, 8, 1),
     });
+    let mut sibling_report = support("a2", "S2", "AP, \"Inc.\"", AWKWARD_SENTENCE);
+    sibling_report.event_type = EventType::CooperateMilitary;
     let transfer = Fact {
         id: "F1".to_string(),
         event_type: EventType::TransferArms,
@@ -73,7 +76,7 @@ pub fn record() -> Record {
                 "Reuters",
                 "Russia delivered Su-35 jets to Iran.",
             ),
-            support("a2", "S2", "AP, \"Inc.\"", AWKWARD_SENTENCE),
+            sibling_report,
         ],
         outlets: 2,
         stories: 2,

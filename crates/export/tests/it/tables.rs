@@ -33,6 +33,7 @@ fn csv_has_one_row_per_support_and_round_trips_quoting() {
     assert_eq!(&transfer[column("event_type")], "transfer_arms");
     assert_eq!(&transfer[column("plover")], "AID");
     assert_eq!(&transfer[column("polarity")], "cooperation");
+    assert_eq!(&transfer[column("report_event_type")], "transfer_arms");
     assert_eq!(&transfer[column("source_names")], "Russia");
     assert_eq!(&transfer[column("source_countries")], "RUS");
     assert_eq!(&transfer[column("target_ids")], "E2");
@@ -49,11 +50,14 @@ fn csv_has_one_row_per_support_and_round_trips_quoting() {
     let awkward = &rows[1];
     assert_eq!(&awkward[column("outlet")], "AP, \"Inc.\"");
     assert_eq!(&awkward[column("sentence")], AWKWARD_SENTENCE);
+    assert_eq!(&awkward[column("event_type")], "transfer_arms");
+    assert_eq!(&awkward[column("report_event_type")], "cooperate_military");
 
     let agreement = &rows[2];
     assert_eq!(&agreement[column("source_names")], AWKWARD_NAME);
     assert_eq!(&agreement[column("source_countries")], "IRN");
     assert_eq!(&agreement[column("modality")], "reported");
+    assert_eq!(&agreement[column("plover")], "AGREE");
     assert_eq!(&agreement[column("date")], "2023-08");
     assert_eq!(&agreement[column("equipment_ids")], "");
 }
