@@ -48,6 +48,8 @@ fn support(article: &str, story: &str, outlet: &str, evidence: &str) -> Support 
         evidence: evidence.to_string(),
         span: Span::new(0, evidence.len()),
         sentence: 3,
+        source: Vec::new(),
+        target: Vec::new(),
     }
 }
 
@@ -136,14 +138,17 @@ pub fn record() -> Record {
             Story {
                 id: "S1".to_string(),
                 articles: vec!["a1".to_string()],
+                links: Vec::new(),
             },
             Story {
                 id: "S2".to_string(),
                 articles: vec!["a2".to_string()],
+                links: Vec::new(),
             },
             Story {
                 id: "S3".to_string(),
                 articles: vec!["a3".to_string()],
+                links: Vec::new(),
             },
         ],
         facts: vec![transfer, agreement],
