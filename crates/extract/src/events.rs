@@ -752,7 +752,10 @@ fn code_event(
             let mut position = position;
             while candidates[position].prep == Some("and")
                 && position > 0
-                && candidates[position].start - candidates[position - 1].end <= 10
+                && candidates[position]
+                    .start
+                    .checked_sub(candidates[position - 1].end)
+                    .is_some_and(|gap| gap <= 10)
                 && !doc.text[candidates[position - 1].end..candidates[position].start].contains(',')
             {
                 position -= 1;
