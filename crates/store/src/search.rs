@@ -206,6 +206,19 @@ impl SearchIndex {
         self.committed_seq
     }
 
+    /// Takes the index's writer lock; false when another process holds it (a reader
+    /// opened beside a running ingest), which leaves the index as it was committed.
+    pub(crate) fn try_lock_writer(&mut self) -> Result<bool> {
+        match self.writer() {
+            Ok(_) => Ok(true),
+            Err(Error::Index {
+                source: TantivyError::LockFailure(..),
+                ..
+            }) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
     fn writer(&mut self) -> Result<&mut IndexWriter> {
         if self.writer.is_none() {
             let writer = self

@@ -184,7 +184,7 @@ impl SqliteStore {
     }
 
     /// Indexes every article the index does not hold yet (after a crash, or when the
-    /// index was removed), then commits.
+    /// index was removed), then commits. Skipped while another process writes.
     fn catch_up_index(&mut self) -> Result<()> {
         let since = self.index.committed_seq();
         let latest: i64 = self
@@ -193,7 +193,7 @@ impl SqliteStore {
                 row.get(0)
             })
             .map_err(|source| self.error(source))?;
-        if latest <= since {
+        if latest <= since || !self.index.try_lock_writer()? {
             return Ok(());
         }
         let mut statement = self
