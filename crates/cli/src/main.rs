@@ -5,6 +5,7 @@
 //! ends the run quietly with 0.
 
 mod bench;
+mod ingest;
 mod output;
 
 use anyhow::{Context, Result};
@@ -40,6 +41,24 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+    },
+    /// Extract articles (files or folders) and store them in a database, with search.
+    ///
+    /// Idempotent: unchanged articles are skipped, changed ones updated; a run that was
+    /// interrupted completes when run again.
+    Ingest {
+        /// Text, HTML, RSS/Atom or JSON Lines files, or folders holding them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The database (its search index goes beside it, in `<db>.index/`).
+        #[arg(long, default_value = "pactwatch.db")]
+        db: PathBuf,
+        /// Worker threads for extraction (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Articles per transaction.
+        #[arg(long, default_value_t = 256)]
+        batch_size: usize,
     },
     /// Score extraction output against a gold annotation.
     Eval {
@@ -79,6 +98,12 @@ fn main() -> ExitCode {
             format,
             threads,
         } => extract(&paths, format, threads),
+        Command::Ingest {
+            paths,
+            db,
+            threads,
+            batch_size,
+        } => ingest::run(&paths, &db, threads, batch_size),
         Command::Eval {
             gold,
             output,

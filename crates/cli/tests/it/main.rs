@@ -4,6 +4,8 @@
 //! Hermetic: every input is written at test time under a fresh folder in the system
 //! temp folder (removed afterwards), or read from the repository; no network.
 
+mod ingest;
+
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,876 @@
+//! [`SqliteStore`]: the embedded store, one SQLite file plus a tantivy index beside it.
+//!
+//! # Schema and migrations
+//!
+//! `PRAGMA user_version` is the schema version: the number of [`MIGRATIONS`] applied.
+//! Opening a file runs the missing migrations, each in its own transaction together
+//! with the `user_version` bump, so a migration is applied whole or not at all. A file
+//! whose version is above [`SCHEMA_VERSION`] was written by a newer release and is
+//! refused rather than misread. `PRAGMA application_id` marks the file as Pactwatch's,
+//! and `store_meta.format_version` ([`FORMAT_VERSION`]) names the layout of the JSON
+//! columns, which later releases keep reading.
+//!
+//! # Crash safety
+//!
+//! WAL journal, `synchronous = NORMAL`: a committed transaction survives the process
+//! being killed at any moment (a power cut may lose the last few, never corrupt the
+//! file). Every batch of articles is one transaction, and the record is replaced in
+//! one transaction. The search index follows the database (see `search.rs`).
+
+use crate::search::SearchIndex;
+use crate::{
+    ArticleKey, Error, FactFilter, NewArticle, Page, PutOutcome, Result, SearchHit, SearchQuery,
+    Store, StoredArticle, WatchId, WatchQuery,
+};
+use pw_model::{Diagnostic, Document, DocumentMeta, Extraction};
+use pw_record::{Correction, Corrections, Fact, Record, RecordEntity, Story};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The layout of the stored JSON (serde forms of `pw-model` and `pw-record` types).
+pub const FORMAT_VERSION: u32 = 1;
+/// The schema version this release writes: the number of migrations.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+/// `PRAGMA application_id`: "PWat".
+const APPLICATION_ID: i32 = 0x5057_6174;
+
+/// Migrations in order; never edit one that shipped, append a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, the record, corrections, watch queries.
+    r#"
+    CREATE TABLE store_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO store_meta (key, value) VALUES ('format_version', '1'), ('record_stale', '0');
+
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,
+        -- Raised on every insert or update; the search index records how far it got.
+        seq INTEGER NOT NULL,
+        url TEXT,
+        file TEXT,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        meta_json TEXT NOT NULL,
+        text TEXT NOT NULL,
+        diagnostics_json TEXT NOT NULL,
+        extraction_json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX articles_seq ON articles (seq);
+    CREATE INDEX articles_content_hash ON articles (content_hash);
+    CREATE INDEX articles_published ON articles (published);
+
+    CREATE TABLE record_entities (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        country TEXT,
+        json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX record_entities_name ON record_entities (name COLLATE NOCASE);
+    CREATE INDEX record_entities_kind ON record_entities (kind);
+    CREATE INDEX record_entities_country ON record_entities (country);
+
+    CREATE TABLE record_stories (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        json TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE record_facts (
+        id TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        event_type TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        date TEXT,
+        strongest TEXT NOT NULL,
+        weakest TEXT NOT NULL,
+        json TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX record_facts_event_type ON record_facts (event_type);
+    CREATE INDEX record_facts_date ON record_facts (date);
+
+    -- One row per entity on a side of a fact, with the entity's country.
+    CREATE TABLE record_fact_parties (
+        fact_id TEXT NOT NULL REFERENCES record_facts (id) ON DELETE CASCADE,
+        side TEXT NOT NULL CHECK (side IN ('source', 'target')),
+        entity_id TEXT NOT NULL,
+        country TEXT
+    ) STRICT;
+    CREATE INDEX record_fact_parties_fact ON record_fact_parties (fact_id);
+    CREATE INDEX record_fact_parties_entity ON record_fact_parties (entity_id);
+    CREATE INDEX record_fact_parties_country ON record_fact_parties (country);
+
+    -- Every modality some report of the fact gives.
+    CREATE TABLE record_fact_modalities (
+        fact_id TEXT NOT NULL REFERENCES record_facts (id) ON DELETE CASCADE,
+        modality TEXT NOT NULL,
+        PRIMARY KEY (fact_id, modality)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX record_fact_modalities_modality ON record_fact_modalities (modality);
+
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        json TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        last_run TEXT
+    ) STRICT;
+    "#,
+];
+
+/// The SQLite implementation of [`Store`]. One writing process at a time (the search
+/// index's writer lock enforces it); readers may run beside it.
+pub struct SqliteStore {
+    path: PathBuf,
+    connection: Connection,
+    index: SearchIndex,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the database at `path` and its index at `<path>.index/`,
+    /// migrates the schema, and brings the index up to date with the database.
+    pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
+        let path = path.as_ref().to_path_buf();
+        let connection = Connection::open(&path).map_err(|source| sqlite_error(&path, source))?;
+        configure(&connection).map_err(|source| sqlite_error(&path, source))?;
+        migrate(&path, &connection)?;
+        let index = SearchIndex::open(&index_path(&path))?;
+        let mut store = SqliteStore {
+            path,
+            connection,
+            index,
+        };
+        store.catch_up_index()?;
+        Ok(store)
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The folder of the search index.
+    pub fn index_path(&self) -> PathBuf {
+        index_path(&self.path)
+    }
+
+    fn error(&self, source: rusqlite::Error) -> Error {
+        sqlite_error(&self.path, source)
+    }
+
+    fn corrupt(&self, what: &str, source: serde_json::Error) -> Error {
+        Error::Corrupt {
+            path: self.path.clone(),
+            what: what.to_string(),
+            source,
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&self, what: &str, json: &str) -> Result<T> {
+        serde_json::from_str(json).map_err(|source| self.corrupt(what, source))
+    }
+
+    /// Indexes every article the index does not hold yet (after a crash, or when the
+    /// index was removed), then commits. Skipped while another process writes.
+    fn catch_up_index(&mut self) -> Result<()> {
+        let since = self.index.committed_seq();
+        let latest: i64 = self
+            .connection
+            .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |row| {
+                row.get(0)
+            })
+            .map_err(|source| self.error(source))?;
+        if latest <= since || !self.index.try_lock_writer()? {
+            return Ok(());
+        }
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id, seq, meta_json, text, extraction_json FROM articles
+                 WHERE seq > ?1 ORDER BY seq",
+            )
+            .map_err(|source| sqlite_error(&self.path, source))?;
+        let mut rows = statement
+            .query([since])
+            .map_err(|source| sqlite_error(&self.path, source))?;
+        while let Some(row) = rows
+            .next()
+            .map_err(|source| sqlite_error(&self.path, source))?
+        {
+            let read = || -> rusqlite::Result<(i64, i64, String, String, String)> {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            };
+            let (id, seq, meta_json, text, extraction_json) =
+                read().map_err(|source| sqlite_error(&self.path, source))?;
+            let meta: DocumentMeta =
+                serde_json::from_str(&meta_json).map_err(|source| Error::Corrupt {
+                    path: self.path.clone(),
+                    what: format!("metadata of a{id}"),
+                    source,
+                })?;
+            let extraction: Extraction =
+                serde_json::from_str(&extraction_json).map_err(|source| Error::Corrupt {
+                    path: self.path.clone(),
+                    what: format!("extraction of a{id}"),
+                    source,
+                })?;
+            self.index
+                .replace(ArticleKey(id), seq, &meta, &text, &extraction)?;
+        }
+        self.index.commit()
+    }
+
+    fn set_record_stale(
+        transaction: &rusqlite::Transaction<'_>,
+        stale: bool,
+    ) -> rusqlite::Result<()> {
+        transaction.execute(
+            "UPDATE store_meta SET value = ?1 WHERE key = 'record_stale'",
+            [if stale { "1" } else { "0" }],
+        )?;
+        Ok(())
+    }
+
+    fn json_column<T: DeserializeOwned>(&self, sql: &str, what: &str) -> Result<Vec<T>> {
+        let mut statement = self
+            .connection
+            .prepare_cached(sql)
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .map_err(|source| self.error(source))?;
+        let mut items = Vec::new();
+        for json in rows {
+            let json = json.map_err(|source| self.error(source))?;
+            items.push(self.parse(what, &json)?);
+        }
+        Ok(items)
+    }
+}
+
+fn index_path(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".index");
+    PathBuf::from(name)
+}
+
+fn sqlite_error(path: &Path, source: rusqlite::Error) -> Error {
+    Error::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn configure(connection: &Connection) -> rusqlite::Result<()> {
+    connection.busy_timeout(std::time::Duration::from_secs(10))?;
+    // `journal_mode` answers with the mode it set; WAL persists in the file.
+    let _mode: String = connection.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    connection.execute_batch(
+        "PRAGMA synchronous = NORMAL;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(())
+}
+
+fn migrate(path: &Path, connection: &Connection) -> Result<()> {
+    let format_error = |message: String| Error::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    let sqlite = |source| sqlite_error(path, source);
+    let application_id: i32 = connection
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    let version: u32 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(sqlite)?;
+    if version == 0 {
+        let tables: i64 = connection
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+            .map_err(sqlite)?;
+        if tables > 0 && application_id != APPLICATION_ID {
+            return Err(format_error("not a pactwatch database".to_string()));
+        }
+    } else if application_id != APPLICATION_ID {
+        return Err(format_error("not a pactwatch database".to_string()));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(format_error(format!(
+            "written by a newer pactwatch (schema version {version}); this release reads up to {SCHEMA_VERSION}"
+        )));
+    }
+    for (done, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let next = done + 1;
+        // The migration and its version bump commit together.
+        let sql = format!(
+            "BEGIN IMMEDIATE;
+             {migration}
+             PRAGMA application_id = {APPLICATION_ID};
+             PRAGMA user_version = {next};
+             COMMIT;"
+        );
+        if let Err(source) = connection.execute_batch(&sql) {
+            let _ = connection.execute_batch("ROLLBACK");
+            return Err(sqlite(source));
+        }
+    }
+    Ok(())
+}
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Plain data with string keys always serializes.
+    serde_json::to_string(value).expect("stored values serialize to JSON")
+}
+
+/// A bound on a partial date, compared on the prefix the bound gives: `2023` takes in
+/// `2023-07-20`. Dates without a year (`--07-20`) or a decade (`202X`) never match.
+const DATE_KNOWN: &str = "date GLOB '[0-9][0-9][0-9][0-9]*' AND date NOT GLOB '*X*'";
+
+/// An article row serialized before the transaction opens (the writer's work is SQL).
+struct Row<'a> {
+    article: &'a NewArticle,
+    meta_json: String,
+    diagnostics_json: String,
+    extraction_json: String,
+    published: Option<String>,
+}
+
+impl Store for SqliteStore {
+    fn put_articles(&mut self, articles: &[NewArticle]) -> Result<Vec<PutOutcome>> {
+        let rows: Vec<Row<'_>> = articles
+            .iter()
+            .map(|article| Row {
+                article,
+                meta_json: to_json(&article.document.meta),
+                diagnostics_json: to_json(&article.document.diagnostics),
+                extraction_json: to_json(&article.extraction),
+                published: article.document.meta.published.map(|date| date.to_string()),
+            })
+            .collect();
+        let path = self.path.clone();
+        let sqlite = |source| sqlite_error(&path, source);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        let mut seq: i64 = transaction
+            .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |row| {
+                row.get(0)
+            })
+            .map_err(sqlite)?;
+        let mut outcomes = Vec::with_capacity(rows.len());
+        let mut changed = Vec::new();
+        {
+            let mut find = transaction
+                .prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")
+                .map_err(sqlite)?;
+            let mut insert = transaction
+                .prepare_cached(
+                    "INSERT INTO articles (identity, content_hash, seq, url, file, title, outlet,
+                         published, meta_json, text, diagnostics_json, extraction_json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )
+                .map_err(sqlite)?;
+            let mut update = transaction
+                .prepare_cached(
+                    "UPDATE articles SET content_hash = ?2, seq = ?3, url = ?4, file = ?5,
+                         title = ?6, outlet = ?7, published = ?8, meta_json = ?9, text = ?10,
+                         diagnostics_json = ?11, extraction_json = ?12
+                     WHERE id = ?1",
+                )
+                .map_err(sqlite)?;
+            for (position, row) in rows.iter().enumerate() {
+                let article = row.article;
+                let meta = &article.document.meta;
+                let known: Option<(i64, String)> = find
+                    .query_row([&article.identity], |found| {
+                        Ok((found.get(0)?, found.get(1)?))
+                    })
+                    .optional()
+                    .map_err(sqlite)?;
+                let outcome = match known {
+                    Some((id, hash)) if hash == article.content_hash => {
+                        PutOutcome::Unchanged(ArticleKey(id))
+                    }
+                    Some((id, _)) => {
+                        seq += 1;
+                        update
+                            .execute(params![
+                                id,
+                                article.content_hash,
+                                seq,
+                                meta.url,
+                                meta.file,
+                                meta.title,
+                                meta.outlet,
+                                row.published,
+                                row.meta_json,
+                                article.document.text,
+                                row.diagnostics_json,
+                                row.extraction_json,
+                            ])
+                            .map_err(sqlite)?;
+                        changed.push((position, id, seq));
+                        PutOutcome::Updated(ArticleKey(id))
+                    }
+                    None => {
+                        seq += 1;
+                        insert
+                            .execute(params![
+                                article.identity,
+                                article.content_hash,
+                                seq,
+                                meta.url,
+                                meta.file,
+                                meta.title,
+                                meta.outlet,
+                                row.published,
+                                row.meta_json,
+                                article.document.text,
+                                row.diagnostics_json,
+                                row.extraction_json,
+                            ])
+                            .map_err(sqlite)?;
+                        let id = transaction.last_insert_rowid();
+                        changed.push((position, id, seq));
+                        PutOutcome::Stored(ArticleKey(id))
+                    }
+                };
+                outcomes.push(outcome);
+            }
+        }
+        if !changed.is_empty() {
+            SqliteStore::set_record_stale(&transaction, true).map_err(sqlite)?;
+        }
+        transaction.commit().map_err(sqlite)?;
+        // Only committed rows reach the index (it must never run ahead of the database).
+        for (position, id, seq) in changed {
+            let article = &articles[position];
+            self.index.replace(
+                ArticleKey(id),
+                seq,
+                &article.document.meta,
+                &article.document.text,
+                &article.extraction,
+            )?;
+        }
+        Ok(outcomes)
+    }
+
+    fn article(&self, key: ArticleKey) -> Result<Option<StoredArticle>> {
+        let row: Option<(String, String, String, String, String)> = self
+            .connection
+            .prepare_cached(
+                "SELECT identity, content_hash, meta_json, text, diagnostics_json
+                 FROM articles WHERE id = ?1",
+            )
+            .and_then(|mut statement| {
+                statement
+                    .query_row([key.0], |row| {
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                        ))
+                    })
+                    .optional()
+            })
+            .map_err(|source| self.error(source))?;
+        let Some((identity, content_hash, meta_json, text, diagnostics_json)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(StoredArticle {
+            key,
+            identity,
+            content_hash,
+            document: Document {
+                meta: self.parse(&format!("metadata of {key}"), &meta_json)?,
+                text,
+                diagnostics: self.parse::<Vec<Diagnostic>>(
+                    &format!("diagnostics of {key}"),
+                    &diagnostics_json,
+                )?,
+            },
+        }))
+    }
+
+    fn find_identity(&self, identity: &str) -> Result<Option<(ArticleKey, String)>> {
+        self.connection
+            .prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_row([identity], |row| Ok((ArticleKey(row.get(0)?), row.get(1)?)))
+                    .optional()
+            })
+            .map_err(|source| self.error(source))
+    }
+
+    fn identities(&self) -> Result<Vec<(String, String)>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT identity, content_hash FROM articles")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|source| self.error(source))
+    }
+
+    fn list_articles(&self, page: Page) -> Result<Vec<StoredArticle>> {
+        let after = page.after.map_or(0, |key| key.0);
+        let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT id, identity, content_hash, meta_json, text, diagnostics_json
+                 FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+            )
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(params![after, limit], |row| {
+                Ok((
+                    ArticleKey(row.get(0)?),
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, String>(5)?,
+                ))
+            })
+            .map_err(|source| self.error(source))?;
+        let mut articles = Vec::new();
+        for row in rows {
+            let (key, identity, content_hash, meta_json, text, diagnostics_json) =
+                row.map_err(|source| self.error(source))?;
+            articles.push(StoredArticle {
+                key,
+                identity,
+                content_hash,
+                document: Document {
+                    meta: self.parse(&format!("metadata of {key}"), &meta_json)?,
+                    text,
+                    diagnostics: self.parse(&format!("diagnostics of {key}"), &diagnostics_json)?,
+                },
+            });
+        }
+        Ok(articles)
+    }
+
+    fn count_articles(&self) -> Result<u64> {
+        self.connection
+            .query_row("SELECT count(*) FROM articles", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map(|count| u64::try_from(count).unwrap_or(0))
+            .map_err(|source| self.error(source))
+    }
+
+    fn extraction(&self, key: ArticleKey) -> Result<Option<Extraction>> {
+        let json: Option<String> = self
+            .connection
+            .prepare_cached("SELECT extraction_json FROM articles WHERE id = ?1")
+            .and_then(|mut statement| statement.query_row([key.0], |row| row.get(0)).optional())
+            .map_err(|source| self.error(source))?;
+        json.map(|json| self.parse(&format!("extraction of {key}"), &json))
+            .transpose()
+    }
+
+    fn put_record(&mut self, record: &Record) -> Result<()> {
+        let path = self.path.clone();
+        let sqlite = |source| sqlite_error(&path, source);
+        let countries: HashMap<&str, Option<&str>> = record
+            .entities
+            .iter()
+            .map(|entity| (entity.id.as_str(), entity.country.as_deref()))
+            .collect();
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        transaction
+            .execute_batch(
+                "DELETE FROM record_fact_modalities;
+                 DELETE FROM record_fact_parties;
+                 DELETE FROM record_facts;
+                 DELETE FROM record_stories;
+                 DELETE FROM record_entities;",
+            )
+            .map_err(sqlite)?;
+        {
+            let mut entity_row = transaction
+                .prepare_cached(
+                    "INSERT INTO record_entities (id, position, name, kind, country, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(sqlite)?;
+            for (position, entity) in record.entities.iter().enumerate() {
+                entity_row
+                    .execute(params![
+                        entity.id,
+                        position as i64,
+                        entity.name,
+                        entity.kind.as_str(),
+                        entity.country,
+                        to_json(entity),
+                    ])
+                    .map_err(sqlite)?;
+            }
+            let mut story_row = transaction
+                .prepare_cached(
+                    "INSERT INTO record_stories (id, position, json) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(sqlite)?;
+            for (position, story) in record.stories.iter().enumerate() {
+                story_row
+                    .execute(params![story.id, position as i64, to_json(story)])
+                    .map_err(sqlite)?;
+            }
+            let mut fact_row = transaction
+                .prepare_cached(
+                    "INSERT INTO record_facts (id, position, event_type, plover, date, strongest,
+                         weakest, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(sqlite)?;
+            let mut party_row = transaction
+                .prepare_cached(
+                    "INSERT INTO record_fact_parties (fact_id, side, entity_id, country)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(sqlite)?;
+            let mut modality_row = transaction
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO record_fact_modalities (fact_id, modality)
+                     VALUES (?1, ?2)",
+                )
+                .map_err(sqlite)?;
+            for (position, fact) in record.facts.iter().enumerate() {
+                fact_row
+                    .execute(params![
+                        fact.id,
+                        position as i64,
+                        fact.event_type.as_str(),
+                        to_json(&fact.plover).trim_matches('"'),
+                        fact.date.map(|date| date.to_string()),
+                        fact.strongest.as_str(),
+                        fact.weakest.as_str(),
+                        to_json(fact),
+                    ])
+                    .map_err(sqlite)?;
+                let sides = [("source", &fact.source), ("target", &fact.target)];
+                for (side, entities) in sides {
+                    for entity in entities {
+                        let country = countries.get(entity.as_str()).copied().flatten();
+                        party_row
+                            .execute(params![fact.id, side, entity, country])
+                            .map_err(sqlite)?;
+                    }
+                }
+                let modalities = fact
+                    .supports
+                    .iter()
+                    .map(|support| support.modality)
+                    .chain([fact.strongest, fact.weakest]);
+                for modality in modalities {
+                    modality_row
+                        .execute(params![fact.id, modality.as_str()])
+                        .map_err(sqlite)?;
+                }
+            }
+        }
+        SqliteStore::set_record_stale(&transaction, false).map_err(sqlite)?;
+        transaction.commit().map_err(sqlite)
+    }
+
+    fn record(&self) -> Result<Record> {
+        let entities: Vec<RecordEntity> = self.json_column(
+            "SELECT json FROM record_entities ORDER BY position",
+            "record entity",
+        )?;
+        let stories: Vec<Story> =
+            self.json_column("SELECT json FROM record_stories ORDER BY position", "story")?;
+        let facts: Vec<Fact> =
+            self.json_column("SELECT json FROM record_facts ORDER BY position", "fact")?;
+        Ok(Record {
+            entities,
+            stories,
+            facts,
+        })
+    }
+
+    fn record_is_stale(&self) -> Result<bool> {
+        self.connection
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'record_stale'",
+                [],
+                |row| row.get::<_, String>(0),
+            )
+            .map(|value| value == "1")
+            .map_err(|source| self.error(source))
+    }
+
+    fn facts(&self, filter: &FactFilter) -> Result<Vec<Fact>> {
+        let mut conditions: Vec<String> = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        let mut bind = |value: String| {
+            values.push(value);
+            format!("?{}", values.len())
+        };
+        if let Some(event_type) = filter.event_type {
+            conditions.push(format!("event_type = {}", bind(event_type.as_str().into())));
+        }
+        if let Some(entity) = &filter.entity {
+            conditions.push(format!(
+                "id IN (SELECT fact_id FROM record_fact_parties WHERE entity_id = {})",
+                bind(entity.clone())
+            ));
+        }
+        if let Some(country) = &filter.country {
+            conditions.push(format!(
+                "id IN (SELECT fact_id FROM record_fact_parties WHERE country = {})",
+                bind(country.to_uppercase())
+            ));
+        }
+        if let Some(modality) = filter.modality {
+            conditions.push(format!(
+                "id IN (SELECT fact_id FROM record_fact_modalities WHERE modality = {})",
+                bind(modality.as_str().into())
+            ));
+        }
+        if let Some(from) = filter.date_from {
+            let from = from.to_string();
+            let width = from.len();
+            conditions.push(format!(
+                "{DATE_KNOWN} AND substr(date, 1, {width}) >= {}",
+                bind(from)
+            ));
+        }
+        if let Some(to) = filter.date_to {
+            let to = to.to_string();
+            let width = to.len();
+            conditions.push(format!(
+                "{DATE_KNOWN} AND substr(date, 1, {width}) <= {}",
+                bind(to)
+            ));
+        }
+        let condition = if conditions.is_empty() {
+            "1".to_string()
+        } else {
+            conditions.join(" AND ")
+        };
+        let sql = format!("SELECT json FROM record_facts WHERE {condition} ORDER BY position");
+        let mut statement = self
+            .connection
+            .prepare(&sql)
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(values.iter()), |row| {
+                row.get::<_, String>(0)
+            })
+            .map_err(|source| self.error(source))?;
+        let mut facts = Vec::new();
+        for json in rows {
+            let json = json.map_err(|source| self.error(source))?;
+            facts.push(self.parse("fact", &json)?);
+        }
+        Ok(facts)
+    }
+
+    fn add_correction(&mut self, correction: &Correction) -> Result<u64> {
+        let path = self.path.clone();
+        let sqlite = |source| sqlite_error(&path, source);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        transaction
+            .execute(
+                "INSERT INTO corrections (json) VALUES (?1)",
+                [to_json(correction)],
+            )
+            .map_err(sqlite)?;
+        let id = transaction.last_insert_rowid();
+        SqliteStore::set_record_stale(&transaction, true).map_err(sqlite)?;
+        transaction.commit().map_err(sqlite)?;
+        Ok(u64::try_from(id).unwrap_or(0))
+    }
+
+    fn corrections(&self) -> Result<Corrections> {
+        let items: Vec<Correction> =
+            self.json_column("SELECT json FROM corrections ORDER BY id", "correction")?;
+        Ok(Corrections { items })
+    }
+
+    fn add_watch(&mut self, name: &str, query: &str) -> Result<WatchId> {
+        self.connection
+            .execute(
+                "INSERT INTO watches (name, query) VALUES (?1, ?2)",
+                [name, query],
+            )
+            .map_err(|source| self.error(source))?;
+        Ok(WatchId(self.connection.last_insert_rowid()))
+    }
+
+    fn watches(&self) -> Result<Vec<WatchQuery>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id, name, query, last_run FROM watches ORDER BY id")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(WatchQuery {
+                    id: WatchId(row.get(0)?),
+                    name: row.get(1)?,
+                    query: row.get(2)?,
+                    last_run: row.get(3)?,
+                })
+            })
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|source| self.error(source))
+    }
+
+    fn set_watch_last_run(&mut self, id: WatchId, at: &str) -> Result<()> {
+        let changed = self
+            .connection
+            .execute(
+                "UPDATE watches SET last_run = ?2 WHERE id = ?1",
+                params![id.0, at],
+            )
+            .map_err(|source| self.error(source))?;
+        if changed == 0 {
+            return Err(Error::NoSuchWatch(id.0));
+        }
+        Ok(())
+    }
+
+    fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.index.search(query)
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        self.index.commit()
+    }
+}

@@ -1,0 +1,419 @@
+//! The conformance suite: what every [`Store`] must do. Each check takes a fresh, empty
+//! store as `&mut dyn Store`; `conformance_suite!` turns the list into one test per
+//! check for an implementation (a PostgreSQL store adds one line at the bottom).
+
+use crate::fixtures::{record, revised, seeds};
+use pw_model::{EventType, Modality, PartialDate};
+use pw_record::{Correction, EntityRef, Record};
+use pw_store::{
+    ArticleKey, Error, FactFilter, Page, PutOutcome, Scope, SearchQuery, Store, WatchId,
+};
+
+fn put_seeds(store: &mut dyn Store) -> Vec<ArticleKey> {
+    let outcomes = store.put_articles(&seeds()).expect("put seeds");
+    store.flush().expect("flush");
+    outcomes.into_iter().map(PutOutcome::key).collect()
+}
+
+pub fn articles_round_trip(store: &mut dyn Store) {
+    let seeds = seeds();
+    let outcomes = store.put_articles(&seeds).unwrap();
+    assert!(
+        outcomes
+            .iter()
+            .all(|outcome| matches!(outcome, PutOutcome::Stored(_)))
+    );
+    assert_eq!(store.count_articles().unwrap(), 5);
+    for (seed, outcome) in seeds.iter().zip(&outcomes) {
+        let stored = store
+            .article(outcome.key())
+            .unwrap()
+            .expect("stored article");
+        assert_eq!(stored.key, outcome.key());
+        assert_eq!(stored.identity, seed.identity);
+        assert_eq!(stored.content_hash, seed.content_hash);
+        assert_eq!(stored.document, seed.document);
+        assert_eq!(
+            store.extraction(outcome.key()).unwrap().as_ref(),
+            Some(&seed.extraction)
+        );
+        assert_eq!(
+            store.find_identity(&seed.identity).unwrap(),
+            Some((outcome.key(), seed.content_hash.clone()))
+        );
+    }
+    let mut identities = store.identities().unwrap();
+    identities.sort();
+    let mut expected: Vec<(String, String)> = seeds
+        .iter()
+        .map(|seed| (seed.identity.clone(), seed.content_hash.clone()))
+        .collect();
+    expected.sort();
+    assert_eq!(identities, expected);
+}
+
+pub fn missing_things_are_none(store: &mut dyn Store) {
+    assert_eq!(store.count_articles().unwrap(), 0);
+    assert!(store.article(ArticleKey(999)).unwrap().is_none());
+    assert!(store.extraction(ArticleKey(999)).unwrap().is_none());
+    assert!(store.find_identity("url:nowhere").unwrap().is_none());
+    assert_eq!(store.record().unwrap(), Record::default());
+    assert!(store.corrections().unwrap().items.is_empty());
+    assert!(store.watches().unwrap().is_empty());
+    assert!(store.search(&SearchQuery::text("Iran")).unwrap().is_empty());
+}
+
+pub fn listing_pages_in_key_order(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let mut listed = Vec::new();
+    let mut page = Page::first(2);
+    loop {
+        let articles = store.list_articles(page).unwrap();
+        assert!(articles.len() <= 2);
+        let Some(last) = articles.last() else { break };
+        page.after = Some(last.key);
+        listed.extend(articles.iter().map(|article| article.key));
+    }
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(listed, sorted);
+}
+
+pub fn putting_the_same_articles_again_changes_nothing(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let again = store.put_articles(&seeds()).unwrap();
+    assert_eq!(
+        again,
+        keys.iter()
+            .map(|&key| PutOutcome::Unchanged(key))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(store.count_articles().unwrap(), 5);
+}
+
+pub fn a_changed_article_is_updated_in_place(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let seeds = seeds();
+    let newer = revised(
+        &seeds[1],
+        "Officials said the zeppelinette programme is delayed.",
+    );
+    let outcome = store.put_articles(std::slice::from_ref(&newer)).unwrap();
+    assert_eq!(outcome, vec![PutOutcome::Updated(keys[1])]);
+    store.flush().unwrap();
+    assert_eq!(store.count_articles().unwrap(), 5);
+    let stored = store.article(keys[1]).unwrap().unwrap();
+    assert_eq!(stored.document.text, newer.document.text);
+    assert_eq!(stored.content_hash, newer.content_hash);
+    assert_eq!(
+        store.extraction(keys[1]).unwrap(),
+        Some(newer.extraction.clone())
+    );
+    // The search index follows: the new word is found, once, in the same article.
+    let hits = store.search(&SearchQuery::text("zeppelinette")).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].article, keys[1]);
+    let articles = store
+        .search(&SearchQuery {
+            scope: Scope::Articles,
+            ..SearchQuery::text("zeppelinette")
+        })
+        .unwrap();
+    assert_eq!(articles.len(), 1, "{articles:?}");
+    // Whitespace alone is no change.
+    let mut rewrapped = newer.clone();
+    rewrapped.document.text = newer.document.text.replace(' ', "  ");
+    rewrapped.content_hash = pw_store::content_hash(&rewrapped.document.text);
+    assert_eq!(
+        store.put_articles(&[rewrapped]).unwrap(),
+        vec![PutOutcome::Unchanged(keys[1])]
+    );
+}
+
+pub fn one_batch_may_hold_two_versions(store: &mut dyn Store) {
+    let seeds = seeds();
+    let newer = revised(&seeds[0], "A later paragraph.");
+    let outcomes = store.put_articles(&[seeds[0].clone(), newer]).unwrap();
+    let key = outcomes[0].key();
+    assert_eq!(
+        outcomes,
+        vec![PutOutcome::Stored(key), PutOutcome::Updated(key)]
+    );
+    assert_eq!(store.count_articles().unwrap(), 1);
+}
+
+pub fn the_record_is_replaced_whole(store: &mut dyn Store) {
+    put_seeds(store);
+    assert!(
+        store.record_is_stale().unwrap(),
+        "new articles make the record stale"
+    );
+    let record = record();
+    store.put_record(&record).unwrap();
+    assert!(!store.record_is_stale().unwrap());
+    assert_eq!(store.record().unwrap(), record);
+    let mut smaller = record.clone();
+    smaller.facts.truncate(1);
+    smaller.entities.truncate(2);
+    store.put_record(&smaller).unwrap();
+    assert_eq!(store.record().unwrap(), smaller);
+    assert_eq!(store.facts(&FactFilter::default()).unwrap(), smaller.facts);
+    store.put_record(&Record::default()).unwrap();
+    assert_eq!(store.record().unwrap(), Record::default());
+    store.put_articles(&seeds()).unwrap();
+    assert!(
+        !store.record_is_stale().unwrap(),
+        "unchanged articles leave it fresh"
+    );
+}
+
+pub fn facts_filter_on_their_columns(store: &mut dyn Store) {
+    let record = record();
+    store.put_record(&record).unwrap();
+    let ids = |filter: FactFilter| -> Vec<String> {
+        store
+            .facts(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|fact| fact.id)
+            .collect()
+    };
+    assert_eq!(ids(FactFilter::default()), ["F1", "F2"]);
+    let by_type = FactFilter {
+        event_type: Some(EventType::TransferArms),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(by_type), ["F2"]);
+    let by_target = FactFilter {
+        entity: Some("E2".into()),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(by_target), ["F1"]);
+    let by_country = FactFilter {
+        country: Some("irn".into()),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(by_country), ["F1", "F2"]);
+    let by_country = FactFilter {
+        country: Some("BOL".into()),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(by_country), ["F1"]);
+    let by_modality = FactFilter {
+        modality: Some(Modality::Reported),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(by_modality), ["F1"]);
+    let in_2023 = FactFilter {
+        date_from: Some(PartialDate::Year { year: 2023 }),
+        date_to: Some(PartialDate::Year { year: 2023 }),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(in_2023), ["F1"]);
+    let until_june_2023 = FactFilter {
+        date_to: Some(PartialDate::Month {
+            year: 2023,
+            month: 6,
+        }),
+        ..FactFilter::default()
+    };
+    assert_eq!(ids(until_june_2023), ["F2"]);
+    let nothing = FactFilter {
+        event_type: Some(EventType::Agree),
+        modality: Some(Modality::Planned),
+        ..FactFilter::default()
+    };
+    assert!(ids(nothing).is_empty());
+}
+
+pub fn corrections_keep_their_order(store: &mut dyn Store) {
+    store.put_record(&Record::default()).unwrap();
+    let first = Correction::Merge {
+        a: EntityRef {
+            article: "a1".into(),
+            entity: pw_model::EntityId(1),
+        },
+        b: EntityRef {
+            article: "a2".into(),
+            entity: pw_model::EntityId(4),
+        },
+    };
+    let second = Correction::Split {
+        mention: EntityRef {
+            article: "a3".into(),
+            entity: pw_model::EntityId(0),
+        },
+    };
+    let one = store.add_correction(&first).unwrap();
+    let two = store.add_correction(&second).unwrap();
+    assert!(two > one);
+    assert_eq!(store.corrections().unwrap().items, vec![first, second]);
+    assert!(
+        store.record_is_stale().unwrap(),
+        "a correction makes the record stale"
+    );
+}
+
+pub fn watch_queries(store: &mut dyn Store) {
+    let drones = store.add_watch("drones", "drone AND Iran").unwrap();
+    let pacts = store.add_watch("pacts", "\"defense pact\"").unwrap();
+    assert_ne!(drones, pacts);
+    store
+        .set_watch_last_run(pacts, "2026-11-23T10:00:00Z")
+        .unwrap();
+    let watches = store.watches().unwrap();
+    assert_eq!(watches.len(), 2);
+    assert_eq!(watches[0].name, "drones");
+    assert_eq!(watches[0].query, "drone AND Iran");
+    assert_eq!(watches[0].last_run, None);
+    assert_eq!(watches[1].last_run.as_deref(), Some("2026-11-23T10:00:00Z"));
+    let missing = store.set_watch_last_run(WatchId(999), "2026-11-23T10:00:00Z");
+    assert!(
+        matches!(missing, Err(Error::NoSuchWatch(999))),
+        "{missing:?}"
+    );
+}
+
+pub fn search_finds_sentences_by_word_and_filter(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let seeds = seeds();
+    // By a word: the memorandum of seed 001.
+    let hits = store.search(&SearchQuery::text("memorandum")).unwrap();
+    assert!(!hits.is_empty());
+    let hit = hits
+        .iter()
+        .find(|hit| hit.article == keys[1])
+        .expect("seed 001 mentions the memorandum");
+    let sentence = hit.sentence.expect("a sentence hit");
+    let span = seeds[1].extraction.sentences[sentence];
+    assert!(span.slice(&seeds[1].document.text).contains("memorandum"));
+    assert!(hit.snippet.to_lowercase().contains("memorandum"), "{hit:?}");
+    assert!(hit.score > 0.0);
+    // Stemming: "signing" finds "signed".
+    assert!(
+        !store
+            .search(&SearchQuery::text("signing"))
+            .unwrap()
+            .is_empty()
+    );
+    // By filter: an agreement sentence with Bolivia's country code, no words at all.
+    let agreements = store
+        .search(&SearchQuery {
+            event_type: Some(EventType::Agree),
+            country: Some("bol".into()),
+            limit: 100,
+            ..SearchQuery::text("")
+        })
+        .unwrap();
+    assert!(!agreements.is_empty());
+    for hit in &agreements {
+        let index = keys.iter().position(|&key| key == hit.article).unwrap();
+        let extraction = &seeds[index].extraction;
+        let sentence = hit.sentence.unwrap();
+        assert!(
+            extraction
+                .events
+                .iter()
+                .any(|event| event.sentence == sentence && event.event_type == EventType::Agree),
+            "{hit:?}"
+        );
+    }
+    // By entity (case-insensitive) together with a word.
+    let novillo = store
+        .search(&SearchQuery {
+            entity: Some("bolivia".into()),
+            ..SearchQuery::text("Novillo")
+        })
+        .unwrap();
+    assert!(!novillo.is_empty());
+    assert!(
+        novillo.iter().all(|hit| hit.snippet.contains("Novillo")),
+        "{novillo:?}"
+    );
+    // A filter nothing matches.
+    let none = store
+        .search(&SearchQuery {
+            entity: Some("Atlantis".into()),
+            ..SearchQuery::text("Iran")
+        })
+        .unwrap();
+    assert!(none.is_empty());
+}
+
+pub fn search_by_date_and_by_article(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let published = |key: ArticleKey| store.article(key).unwrap().unwrap().document.meta.published;
+    let dated: Vec<ArticleKey> = keys
+        .iter()
+        .copied()
+        .filter(|&key| published(key).is_some())
+        .collect();
+    assert!(!dated.is_empty(), "some seed has a publication date");
+    let first = published(dated[0]).unwrap();
+    let hits = store
+        .search(&SearchQuery {
+            published_from: Some(first),
+            published_to: Some(first),
+            limit: 1000,
+            ..SearchQuery::text("Iran OR Bolivia OR Russia")
+        })
+        .unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|hit| published(hit.article) == Some(first)));
+    let articles = store
+        .search(&SearchQuery {
+            scope: Scope::Articles,
+            limit: 10,
+            ..SearchQuery::text("Iran")
+        })
+        .unwrap();
+    assert!(articles.len() >= 3, "{articles:?}");
+    assert!(articles.iter().all(|hit| hit.sentence.is_none()));
+    let mut distinct: Vec<ArticleKey> = articles.iter().map(|hit| hit.article).collect();
+    distinct.dedup();
+    assert_eq!(distinct.len(), articles.len(), "one hit per article");
+    // Query syntax errors are errors, not panics.
+    let bad = store.search(&SearchQuery::text("title:("));
+    assert!(matches!(bad, Err(Error::Query { .. })), "{bad:?}");
+}
+
+/// One test per check for a store implementation: `conformance_suite!(name, open)`,
+/// where `open` is an expression giving `(guard, store)`; the guard (a temp folder,
+/// a database) lives as long as the test.
+macro_rules! conformance_suite {
+    ($backend:ident, $open:expr) => {
+        mod $backend {
+            #[allow(unused_imports)]
+            use super::*;
+            conformance_suite!(@tests $open;
+                articles_round_trip,
+                missing_things_are_none,
+                listing_pages_in_key_order,
+                putting_the_same_articles_again_changes_nothing,
+                a_changed_article_is_updated_in_place,
+                one_batch_may_hold_two_versions,
+                the_record_is_replaced_whole,
+                facts_filter_on_their_columns,
+                corrections_keep_their_order,
+                watch_queries,
+                search_finds_sentences_by_word_and_filter,
+                search_by_date_and_by_article,
+            );
+        }
+    };
+    (@tests $open:expr; $($check:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $check() {
+                let (_guard, mut store) = $open;
+                super::$check(&mut store);
+            }
+        )*
+    };
+}
+
+conformance_suite!(sqlite, {
+    let folder = tempfile::tempdir().expect("temp folder");
+    let store = pw_store::SqliteStore::open(folder.path().join("pactwatch.db")).expect("open");
+    (folder, store)
+});
