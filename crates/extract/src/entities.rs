@@ -246,7 +246,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         let mut codes: Vec<&String> = drafts
             .iter()
             .filter(|other| {
-                other.kind == Some(EntityKind::Country) && sentence.contains(other.span)
+                other.kind == Some(EntityKind::Country)
+                    && sentence.contains(other.span)
+                    && !belongs_to_person(doc, drafts, other)
             })
             .filter_map(|other| other.country.as_ref())
             .collect();
@@ -438,4 +440,17 @@ fn canonical_name(cluster: &Cluster, lexicon: &Lexicon) -> String {
         .or(cluster.aliases.first())
         .cloned()
         .unwrap_or_default()
+}
+
+/// A country that belongs to another person's name: "President Zelenskyy of Ukraine".
+fn belongs_to_person(doc: &Doc, drafts: &[Draft], country: &Draft) -> bool {
+    let before = doc.text[..country.span.start].trim_end();
+    let Some(before_of) = before.strip_suffix(" of") else {
+        return false;
+    };
+    let before_of = before_of.trim_end_matches([' ', ',']);
+    let person_end = before_of.len();
+    drafts
+        .iter()
+        .any(|draft| draft.kind == Some(EntityKind::Person) && draft.span.end == person_end)
 }
