@@ -724,10 +724,12 @@ fn code_event(
     let left: Vec<&Actor> = actors
         .iter()
         .filter(|actor| actor.end <= hit.start && actor.quote == trigger_quote)
+        .filter(|actor| !is_compound_modifier(doc, actor))
         .collect();
     let right: Vec<&Actor> = actors
         .iter()
         .filter(|actor| actor.start >= hit.end && actor.quote == trigger_quote)
+        .filter(|actor| !is_compound_modifier(doc, actor))
         .collect();
     let mut source: Vec<usize> = Vec::new();
     let mut target: Vec<usize> = Vec::new();
@@ -1115,6 +1117,24 @@ fn code_event(
 }
 
 /// "Iranian-made drones", "Iranian drones", "Russian S-400": the country just before equipment.
+/// "Iranian-backed", "U.S.-led", "Russia-based": the name modifies the noun after it
+/// and is not an argument of the clause's verb (the maker of equipment is found apart).
+fn is_compound_modifier(doc: &Doc, actor: &Actor) -> bool {
+    let Some(rest) = doc.lower.get(actor.end..) else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let word_len = rest
+        .bytes()
+        .take_while(|byte| byte.is_ascii_lowercase())
+        .count();
+    let word = &rest[..word_len];
+    (word.len() > 3 && word.ends_with("ed"))
+        || matches!(word, "made" | "built" | "held" | "run" | "owned")
+}
+
 fn maker_before<'a>(
     input: &EventInput,
     actors: &'a [Actor],
