@@ -99,7 +99,11 @@ fn push_quote(out: &mut Vec<QuoteSpan>, base: usize, text: &str, open: usize, cl
     let trimmed_start = inner.len() - inner.trim_start().len();
     content_start += trimmed_start;
     content_end = content_start + inner.trim().len();
-    if content_end <= content_start
+    // ("Guidelines document"): a defined short name, not a quotation.
+    let defined_term =
+        text[..open].trim_end().ends_with('(') && text[close..].trim_start().starts_with(')');
+    if defined_term
+        || content_end <= content_start
         || text[content_start..content_end]
             .chars()
             .filter(|c| c.is_alphanumeric())
@@ -521,6 +525,14 @@ mod tests {
         assert_eq!(
             quotes_of("He said “we agree” and \"they refuse.\""),
             ["we agree", "they refuse."]
+        );
+    }
+
+    #[test]
+    fn a_defined_short_name_is_not_a_quote() {
+        assert_eq!(
+            quotes_of("the Guidelines (“Guidelines document”) say “we agree” today"),
+            ["we agree"]
         );
     }
 
