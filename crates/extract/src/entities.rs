@@ -240,6 +240,14 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         {
             continue;
         }
+        // A person the lexicon knows by a surname no one else there bears ("President
+        // Biden"), when the given name, if any, agrees in its initial.
+        if cluster.kind == EntityKind::Person
+            && let Some(country) = lexicon_country_by_surname(lexicon, cluster)
+        {
+            cluster.country = Some(country);
+            continue;
+        }
         // The only country named in the sentence of the first mention.
         let first = &drafts[cluster.drafts[0]];
         let sentence = doc.sentences[doc.sentence_at(first.span.start)];
@@ -453,4 +461,23 @@ fn belongs_to_person(doc: &Doc, drafts: &[Draft], country: &Draft) -> bool {
     drafts
         .iter()
         .any(|draft| draft.kind == Some(EntityKind::Person) && draft.span.end == person_end)
+}
+
+/// The country of the one lexicon person with this cluster's surname.
+fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<String> {
+    let name = cluster
+        .names
+        .iter()
+        .max_by_key(|name| name.split_whitespace().count())?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let surname = words.last()?;
+    let entry = lexicon.person_by_surname(surname)?;
+    if words.len() > 1 {
+        let given = words[0].chars().next()?;
+        let known = entry.canonical.chars().next()?;
+        if given != known {
+            return None;
+        }
+    }
+    entry.country.clone()
 }

@@ -200,6 +200,8 @@ pub struct Lexicon {
     given_names: HashSet<String>,
     countries: Vec<Country>,
     country_index: HashMap<String, usize>,
+    /// Folded surname → the one lexicon person bearing it, `None` when ambiguous.
+    by_surname: HashMap<String, Option<u32>>,
     automaton: matcher::Matcher,
 }
 
@@ -264,6 +266,30 @@ impl Lexicon {
             }
         }
 
+        // Surname → the one person of the lexicon who bears it (None when several do).
+        let mut by_surname: HashMap<String, Option<u32>> = HashMap::default();
+        for (i, e) in entries.iter().enumerate() {
+            if e.kind != EntryKind::Person || e.country.is_none() {
+                continue;
+            }
+            let Some(surname) = e
+                .canonical
+                .split_whitespace()
+                .nth(1)
+                .and(e.canonical.split_whitespace().next_back())
+            else {
+                continue;
+            };
+            by_surname
+                .entry(fold(surname))
+                .and_modify(|found| {
+                    if found.is_some_and(|other| entries[other as usize].canonical != e.canonical) {
+                        *found = None;
+                    }
+                })
+                .or_insert(Some(i as u32));
+        }
+
         let country_index = countries
             .iter()
             .enumerate()
@@ -280,6 +306,7 @@ impl Lexicon {
             given_names,
             countries,
             country_index,
+            by_surname,
             automaton,
         })
     }
@@ -372,6 +399,13 @@ impl Lexicon {
             None => return false,
         };
         self.given_names.contains(&titled)
+    }
+
+    /// The one person of the lexicon whose surname (last word of a name of two or more
+    /// words) is `surname`, compared folded; `None` when there is none or several.
+    pub fn person_by_surname(&self, surname: &str) -> Option<&Entry> {
+        let found = (*self.by_surname.get(&fold(surname))?)?;
+        Some(&self.entries[found as usize])
     }
 
     /// Number of given names.

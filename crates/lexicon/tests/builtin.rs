@@ -235,3 +235,26 @@ fn runs_on_a_megabyte() {
     assert!(per >= 12, "{per} hits per paragraph");
     assert_eq!(out.len(), per * (1_000_000 / para.len() + 1));
 }
+
+#[test]
+fn a_surname_names_a_person_only_when_one_bears_it() {
+    let gazetteer = "#surface\tkind\tcanonical\tcountry\textra\n\
+        Ana Lopez\tperson\tAna Lopez\tMEX\tminister\n\
+        Juan Lopez\tperson\tJuan Lopez\tESP\tminister\n\
+        Olaf Scholz\tperson\tOlaf Scholz\tDEU\tchancellor\n\
+        Chancellor Scholz\tperson\tOlaf Scholz\tDEU\tchancellor\n\
+        Madonna\tperson\tMadonna\tUSA\tsinger\n";
+    let countries = "#iso3\tiso2\tname\n";
+    let lexicon = Lexicon::from_sources(gazetteer, countries, "").expect("valid lexicon");
+    let scholz = lexicon.person_by_surname("Scholz").expect("one Scholz");
+    assert_eq!(scholz.country.as_deref(), Some("DEU"));
+    assert!(
+        lexicon.person_by_surname("Lopez").is_none(),
+        "two people are Lopez"
+    );
+    assert!(
+        lexicon.person_by_surname("Madonna").is_none(),
+        "one word is no surname"
+    );
+    assert!(lexicon.person_by_surname("Nobody").is_none());
+}
