@@ -338,6 +338,27 @@ impl<'a, 't> Recognizer<'a, 't> {
         while last > first && !is_cap_word(doc, last) {
             last -= 1;
         }
+        // "the Department of Defense to the Ukrainian (military)": a demonym after a
+        // connector starts the next noun phrase.
+        if last > first + 1
+            && self
+                .hit_entry(last)
+                .is_some_and(|entry| entry.kind == EntryKind::Demonym)
+        {
+            let mut before = last - 1;
+            if doc.word(before) == "the" && before > first {
+                before -= 1;
+            }
+            if matches!(
+                doc.word(before),
+                "to" | "for" | "and" | "against" | "toward" | "towards"
+            ) {
+                last = before;
+                while last > first && !is_cap_word(doc, last) {
+                    last -= 1;
+                }
+            }
+        }
         if words::TITLE_HEADS.contains_folded(doc.word(last))
             && !ORG_HEADS.contains_folded(doc.word(last))
         {
