@@ -294,6 +294,19 @@ impl<'a, 't> Recognizer<'a, 't> {
 
     fn organization_piece(&mut self, first: usize, last: usize) {
         let doc = self.doc;
+        // "100 Tactical Unmanned Aerial Systems": a counted thing, not an organization.
+        if first > 0
+            && doc
+                .word(first - 1)
+                .bytes()
+                .all(|byte| byte.is_ascii_digit() || byte == b',')
+            && doc
+                .word(first - 1)
+                .bytes()
+                .any(|byte| byte.is_ascii_digit())
+        {
+            return;
+        }
         let mut first = first;
         // Leading function words and the country it belongs to ("The", "Bolivian", "U.S.").
         let mut country = None;
