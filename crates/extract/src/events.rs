@@ -292,6 +292,59 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
             actors.push(actor);
         }
     }
+    // "The National Security Advisor", "the minister": the latest person named before
+    // who holds that title.
+    for token in first_token + 1..last_token {
+        if !doc.is_word(token) || !words::TITLE_HEADS.contains_folded(doc.word(token)) {
+            continue;
+        }
+        let mut start = token;
+        while start > first_token
+            && doc.is_word(start - 1)
+            && words::TITLE_MODIFIERS.contains_folded(doc.word(start - 1))
+        {
+            start -= 1;
+        }
+        let named_after = token + 1 < last_token
+            && doc.is_word(token + 1)
+            && pw_text::is_capitalized(doc.word(token + 1));
+        if start == first_token || doc.lower_word(start - 1) != "the" || named_after {
+            continue;
+        }
+        let title_span = Span::new(doc.tokens[start].span.start, doc.tokens[token].span.end);
+        if actors
+            .iter()
+            .any(|actor| actor.start < title_span.end && title_span.start < actor.end)
+        {
+            continue;
+        }
+        let title = title_span.slice(doc.text);
+        let holder = input
+            .resolved
+            .links_before(input.drafts, title_span.start)
+            .iter()
+            .rev()
+            .map(|link| link.entity)
+            .find(|&entity| {
+                let entity = &input.resolved.entities[entity];
+                entity.kind == EntityKind::Person
+                    && entity.roles.iter().any(|role| {
+                        role.eq_ignore_ascii_case(title)
+                            || role
+                                .to_ascii_lowercase()
+                                .starts_with(&title.to_ascii_lowercase())
+                    })
+            });
+        if let Some(entity) = holder {
+            actors.push(actor_at(
+                doc,
+                title_span.start,
+                title_span.end,
+                entity,
+                false,
+            ));
+        }
+    }
     // "prosecutors", "officials" with no country of their own: the latest country named.
     for token in first_token..last_token {
         if !doc.is_word(token) || !GROUP_NOUNS.contains(&doc.lower_word(token)) {
