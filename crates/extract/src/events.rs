@@ -1226,6 +1226,28 @@ fn noun_phrase_start(doc: &Doc, trigger_start: usize, sentence: usize) -> usize 
             || matches!(word, "'s" | "’s" | "-" | "military" | "drone")
             || word.contains('-');
         if !fits {
+            // "Russia’s brutal invasion", "Russia’s unprovoked and unjustified invasion":
+            // adjectives between a possessive and its noun.
+            let mut back = previous;
+            let mut adjectives = 0;
+            while back > sentence_start
+                && adjectives < 4
+                && (doc.lower_word(back) == "and"
+                    || doc.word(back) == ","
+                    || doc.is_word(back)
+                        && doc
+                            .word(back)
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b == b'-'))
+            {
+                back -= 1;
+                adjectives += 1;
+            }
+            if back < previous && matches!(doc.lower_word(back), "'s" | "’s") {
+                index = back;
+                steps += adjectives;
+                continue;
+            }
             break;
         }
         index = previous;
