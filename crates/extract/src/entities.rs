@@ -240,6 +240,11 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         {
             continue;
         }
+        // "UN Security Council Resolution", "NATO Summit": a body of an international
+        // organization belongs to no one country.
+        if cluster.kind == EntityKind::Organization && starts_international(lexicon, cluster) {
+            continue;
+        }
         // A person the lexicon knows by a surname no one else there bears ("President
         // Biden"), when the given name, if any, agrees in its initial.
         if cluster.kind == EntityKind::Person
@@ -480,4 +485,19 @@ fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<St
         }
     }
     entry.country.clone()
+}
+
+/// The cluster's name starts with an international organization of the lexicon.
+fn starts_international(lexicon: &Lexicon, cluster: &Cluster) -> bool {
+    cluster.names.iter().any(|name| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..words.len()).any(|n| {
+            lexicon.lookup(&words[..n].join(" ")).is_some_and(|id| {
+                let entry = lexicon.entry(id);
+                entry.kind == pw_lexicon::EntryKind::Organization
+                    && entry.country.is_none()
+                    && entry.subkind() == "intl_org"
+            })
+        })
+    })
 }
