@@ -796,9 +796,18 @@ fn code_event(
     // with the actors coordinated with it ("the United States and Argentina").
     let subject = |before: usize| -> Vec<&Actor> {
         let mut found = Vec::new();
+        let sentence_start = doc.sentences[sentence].start;
         let candidates: Vec<&&Actor> = left
             .iter()
             .filter(|actor| actor.end <= before && !actor.place_only && !actor.object)
+            // "The announcement—which includes a package for Ukraine—will provide":
+            // a name inside a parenthetical is not the verb's subject.
+            .filter(|actor| {
+                !(inside_parenthetical(
+                    &doc.text[sentence_start..actor.start],
+                    &doc.text[actor.end..before],
+                ))
+            })
             .collect();
         if let Some(position) = candidates.iter().rposition(|actor| {
             matches!(actor.prep, None | Some("of")) || (actor.prep == Some("and"))
@@ -843,6 +852,9 @@ fn code_event(
                         && preps.contains(&"")
                         && !doc.text[hit.end..actor.start].contains(','))
             })
+            // A noun's arguments follow it in its own clause: "assistance for Ukraine,
+            // as Ukrainians defend their freedom from Russian aggression" has no giver.
+            .filter(|actor| !noun || !crosses_clause(&doc.lower[hit.end..actor.start]))
             .collect()
     };
 
@@ -1170,6 +1182,48 @@ fn code_event(
 }
 
 /// "Iranian-made drones", "Iranian drones", "Russian S-400": the country just before equipment.
+/// A mention between `before` and `after` sits inside a dash pair or parentheses that
+/// close before the verb.
+fn inside_parenthetical(before: &str, after: &str) -> bool {
+    let dashes = |text: &str| text.matches(['—', '–']).count();
+    let opened_dash = dashes(before) % 2 == 1 && dashes(after) % 2 == 1;
+    let opened_paren =
+        before.matches('(').count() > before.matches(')').count() && after.contains(')');
+    opened_dash || opened_paren
+}
+
+/// Text between a nominal trigger and a candidate argument that starts a new clause: a
+/// comma or dash followed by a subordinating word, or a semicolon.
+fn crosses_clause(between: &str) -> bool {
+    if between.contains(';') {
+        return true;
+    }
+    between.match_indices([',', '—', '–']).any(|(at, mark)| {
+        let rest = between[at + mark.len()..].trim_start();
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        matches!(
+            word,
+            "as" | "while"
+                | "because"
+                | "since"
+                | "although"
+                | "though"
+                | "which"
+                | "who"
+                | "where"
+                | "when"
+                | "after"
+                | "before"
+                | "but"
+                | "whereas"
+                | "if"
+        )
+    })
+}
+
 /// "Iranian-backed", "U.S.-led", "Russia-based": the name modifies the noun after it
 /// and is not an argument of the clause's verb (the maker of equipment is found apart).
 fn is_compound_modifier(doc: &Doc, actor: &Actor) -> bool {

@@ -1172,6 +1172,11 @@ impl<'a, 't> Recognizer<'a, 't> {
                 }
                 EntryKind::Equipment => draft.kind = Some(EntityKind::Equipment),
                 EntryKind::EquipmentClass => {
+                    // "a priority of mine": the pronoun, not a landmine.
+                    if surface == "mine" && self.doc.lower[..hit.start].trim_end().ends_with(" of")
+                    {
+                        continue;
+                    }
                     draft.kind = Some(EntityKind::Equipment);
                     draft.generic =
                         GENERIC_EQUIPMENT.contains(&entry.canonical.to_lowercase().as_str());
