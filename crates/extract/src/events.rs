@@ -1692,3 +1692,50 @@ fn fill_missing_sides(candidates: &mut [Draft2], input: &EventInput) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_boundaries_after_a_noun() {
+        assert!(crosses_clause(
+            " for ukraine, as the ukrainian people defend their freedom from "
+        ));
+        assert!(crosses_clause(" with iran, which "));
+        assert!(crosses_clause(" with iran; "));
+        assert!(!crosses_clause(" with iran, russia and "));
+        assert!(!crosses_clause(" of drones to "));
+    }
+
+    #[test]
+    fn parenthetical_asides() {
+        assert!(inside_parenthetical(
+            "Today’s announcement—which includes a package for the ",
+            " military—will provide "
+        ));
+        assert!(inside_parenthetical("The agency (led by ", ") said "));
+        assert!(!inside_parenthetical("The agency of ", " said "));
+        assert!(!inside_parenthetical("A—B—and ", " said "));
+    }
+
+    #[test]
+    fn compound_modifiers_are_not_arguments() {
+        let doc = Doc::new("the Iranian-backed Houthis and U.S.-made jets and Iran-Iraq ties");
+        let actor = |name: &str| Actor {
+            start: doc.text.find(name).unwrap(),
+            end: doc.text.find(name).unwrap() + name.len(),
+            entity: 0,
+            prep: None,
+            possessive: false,
+            demonym: false,
+            state: false,
+            quote: None,
+            object: false,
+            place_only: false,
+        };
+        assert!(is_compound_modifier(&doc, &actor("Iranian")));
+        assert!(is_compound_modifier(&doc, &actor("U.S.")));
+        assert!(!is_compound_modifier(&doc, &actor("Iran")));
+    }
+}
