@@ -346,9 +346,11 @@ impl<'a, 't> Recognizer<'a, 't> {
         } else {
             first
         };
-        // Trailing possessive or connector is not part of the name.
+        // Trailing possessive, connector or numbering ("Council No.") is not part of the name.
         let mut last = last;
-        while last > first && !is_cap_word(doc, last) {
+        while last > first
+            && (!is_cap_word(doc, last) || matches!(doc.word(last), "No." | "No" | "Nos."))
+        {
             last -= 1;
         }
         // "the Department of Defense to the Ukrainian (military)": a demonym after a

@@ -100,8 +100,9 @@ fn push_quote(out: &mut Vec<QuoteSpan>, base: usize, text: &str, open: usize, cl
     content_start += trimmed_start;
     content_end = content_start + inner.trim().len();
     // ("Guidelines document"): a defined short name, not a quotation.
-    let defined_term =
-        text[..open].trim_end().ends_with('(') && text[close..].trim_start().starts_with(')');
+    let before = text[..open].trim_end();
+    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+    let defined_term = before.ends_with('(') && text[close..].trim_start().starts_with(')');
     if defined_term
         || content_end <= content_start
         || text[content_start..content_end]
@@ -531,7 +532,9 @@ mod tests {
     #[test]
     fn a_defined_short_name_is_not_a_quote() {
         assert_eq!(
-            quotes_of("the Guidelines (“Guidelines document”) say “we agree” today"),
+            quotes_of(
+                "the Guidelines (“Guidelines document”) of the US (the “United States”) say “we agree”"
+            ),
             ["we agree"]
         );
     }

@@ -425,6 +425,8 @@ pub(crate) static FACILITY_NOUNS: Words = Words::new(&[
 
 /// Capitalized words that are not names by themselves: function words and sentence openers.
 pub(crate) static NOT_NAMES: Words = Words::new(&[
+    "order",
+    "orders",
     "the",
     "a",
     "an",
