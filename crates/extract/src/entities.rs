@@ -490,9 +490,9 @@ fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<St
 /// The cluster's name starts with an international organization of the lexicon.
 fn starts_international(lexicon: &Lexicon, cluster: &Cluster) -> bool {
     cluster.names.iter().any(|name| {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        (1..words.len()).any(|n| {
-            lexicon.lookup(&words[..n].join(" ")).is_some_and(|id| {
+        // Prefixes of up to four words, each ending before a space.
+        name.match_indices(' ').take(4).any(|(end, _)| {
+            lexicon.lookup(&name[..end]).is_some_and(|id| {
                 let entry = lexicon.entry(id);
                 entry.kind == pw_lexicon::EntryKind::Organization
                     && entry.country.is_none()

@@ -1154,38 +1154,74 @@ pub(crate) const AID_CONTEXT: &[&str] = &[
 /// A word list, looked up through a hash set built on first use.
 pub(crate) struct Words {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    index: OnceLock<WordIndex>,
+}
+
+/// The set, and a table of first bytes and the longest length that reject most words
+/// before hashing them.
+struct WordIndex {
+    set: HashSet<&'static str>,
+    first_bytes: [bool; 256],
+    max_len: usize,
 }
 
 impl Words {
     const fn new(list: &'static [&'static str]) -> Words {
         Words {
             list,
-            set: OnceLock::new(),
+            index: OnceLock::new(),
         }
     }
 
-    fn set(&self) -> &HashSet<&'static str> {
-        self.set.get_or_init(|| self.list.iter().copied().collect())
+    fn index(&self) -> &WordIndex {
+        self.index.get_or_init(|| {
+            let mut first_bytes = [false; 256];
+            for word in self.list {
+                if let Some(&byte) = word.as_bytes().first() {
+                    first_bytes[usize::from(byte)] = true;
+                }
+            }
+            WordIndex {
+                set: self.list.iter().copied().collect(),
+                first_bytes,
+                max_len: self.list.iter().map(|word| word.len()).max().unwrap_or(0),
+            }
+        })
     }
 
     /// Exactly `word` (the lists are lowercase).
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set().contains(word)
+        let index = self.index();
+        match word.as_bytes().first() {
+            Some(&byte) if index.first_bytes[usize::from(byte)] && word.len() <= index.max_len => {
+                index.set.contains(word)
+            }
+            _ => false,
+        }
     }
 
     /// `word` in any case, with or without a trailing period ("Sen." = "sen").
     pub(crate) fn contains_folded(&self, word: &str) -> bool {
         let word = word.trim_end_matches('.');
+        let index = self.index();
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii() && !index.first_bytes[usize::from(first.to_ascii_lowercase())] {
+            return false;
+        }
         let mut buffer = [0u8; 48];
         if word.is_ascii() && word.len() <= buffer.len() {
+            if word.len() > index.max_len {
+                return false;
+            }
             let lowered = &mut buffer[..word.len()];
             lowered.copy_from_slice(word.as_bytes());
             lowered.make_ascii_lowercase();
             // ASCII in, ASCII out.
-            std::str::from_utf8(lowered).is_ok_and(|lowered| self.contains(lowered))
+            std::str::from_utf8(lowered).is_ok_and(|lowered| index.set.contains(lowered))
         } else {
-            self.contains(&word.to_lowercase())
+            index.set.contains(word.to_lowercase().as_str())
         }
     }
 
