@@ -473,6 +473,21 @@ fn says(supports: &[Support], indices: &[usize], what: &str) -> String {
     format!("{} {verb} {what}", articles_of(supports, indices))
 }
 
+/// Two sides of a disagreement come from different reports: some article is on one
+/// side only and some on the other only. One article that gives two dates (the signing
+/// and a later mention) or names two systems does not contradict itself.
+fn independent_sides(supports: &[Support], left: &[usize], right: &[usize]) -> bool {
+    let articles = |indices: &[usize]| -> Vec<&str> {
+        indices
+            .iter()
+            .map(|&index| supports[index].article.as_str())
+            .collect()
+    };
+    let (left, right) = (articles(left), articles(right));
+    left.iter().any(|article| !right.contains(article))
+        && right.iter().any(|article| !left.contains(article))
+}
+
 fn date_contradictions(supports: &[Support]) -> Vec<Contradiction> {
     let groups = grouped(
         supports
@@ -483,7 +498,10 @@ fn date_contradictions(supports: &[Support]) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for (i, (left, left_indices)) in groups.iter().enumerate() {
         for (right, right_indices) in &groups[i + 1..] {
-            if out.len() < MAX_CONTRADICTIONS && dates_disagree(*left, *right) {
+            if out.len() < MAX_CONTRADICTIONS
+                && dates_disagree(*left, *right)
+                && independent_sides(supports, left_indices, right_indices)
+            {
                 out.push(Contradiction {
                     kind: ContradictionKind::Date,
                     detail: format!(
@@ -516,7 +534,10 @@ fn equipment_contradictions(
     for (i, (left, left_indices)) in groups.iter().enumerate() {
         for (right, right_indices) in &groups[i + 1..] {
             let disjoint = !left.iter().any(|entity| right.contains(entity));
-            if out.len() < MAX_CONTRADICTIONS && disjoint {
+            if out.len() < MAX_CONTRADICTIONS
+                && disjoint
+                && independent_sides(supports, left_indices, right_indices)
+            {
                 out.push(Contradiction {
                     kind: ContradictionKind::Equipment,
                     detail: format!(
@@ -612,6 +633,18 @@ mod tests {
         assert_eq!(fact.outlets, 4);
         assert_eq!(fact.strongest, Asserted);
         assert_eq!(fact.weakest, Alleged);
+    }
+
+    #[test]
+    fn one_article_with_two_dates_does_not_contradict_itself() {
+        let mut first = report("a", Agree, Some("2023-07-20"), Asserted, &[]);
+        let (from, to) = (EntityId(0), EntityId(1));
+        first.event(Agree, &[from], &[to], &[], Some("2023-07-24"), Asserted);
+        let second = report("b", Agree, Some("2023-07-20"), Asserted, &[]);
+        let record = build_all(&[first, second], &Corrections::default());
+        let fact = only_fact(&record);
+        assert_eq!(fact.supports.len(), 3);
+        assert!(fact.contradictions.is_empty(), "{:?}", fact.contradictions);
     }
 
     #[test]
