@@ -3,9 +3,9 @@
 
 use crate::catalog::date_key;
 use crate::{ArticleRef, Catalog, EntityBrief, FactBrief, Result};
-use pw_model::PartialDate;
+use pw_model::{EntityId, PartialDate};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A role an entity was given, with when and where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -104,19 +104,23 @@ impl Catalog {
             let key = role.first.and_then(date_key);
             (key.is_none(), key)
         });
+        // Sightings per member, counted once (a country has thousands of both).
+        let mut per_member: HashMap<(&str, EntityId), usize> = HashMap::new();
+        for sighting in &entity.sightings {
+            *per_member
+                .entry((sighting.article.as_str(), sighting.entity))
+                .or_default() += 1;
+        }
         let members = entity
             .members
             .iter()
             .map(|member| MemberView {
                 reference: format!("{}:{}", member.article, member.entity),
                 article: self.article(&member.article),
-                mentions: entity
-                    .sightings
-                    .iter()
-                    .filter(|sighting| {
-                        sighting.article == member.article && sighting.entity == member.entity
-                    })
-                    .count(),
+                mentions: per_member
+                    .get(&(member.article.as_str(), member.entity))
+                    .copied()
+                    .unwrap_or(0),
             })
             .collect();
         let merges = entity
