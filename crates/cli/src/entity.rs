@@ -157,12 +157,18 @@ pub(crate) fn profile(read: &ReadArgs, name: &str) -> Result<bool> {
                 (Some(first), Some(last)) => format!("{first} .. {last}"),
                 _ => "undated".to_string(),
             };
-            let articles = role
+            // A head of state has a role in hundreds of articles: name a few.
+            const SHOWN: usize = 6;
+            let mut articles = role
                 .articles
                 .iter()
+                .take(SHOWN)
                 .map(|article| article.key.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
+            if role.articles.len() > SHOWN {
+                let _ = write!(articles, " and {} more", role.articles.len() - SHOWN);
+            }
             let _ = writeln!(text, "  {}  {when}  in {articles}", role.role);
         }
     }

@@ -283,9 +283,9 @@ impl Catalog {
         }
     }
 
-    /// Every entity the name could mean, best first: an exact id, else entities whose
-    /// canonical name, else an alias, else all of whose name words match (folded: case
-    /// and diacritics ignored). Empty when nothing fits.
+    /// Every entity the name could mean, most sighted first: an exact id, else entities
+    /// whose canonical name or an alias is the name, else all of whose name words are
+    /// among the name's (folded: case and diacritics ignored). Empty when nothing fits.
     pub fn candidates(&self, name: &str) -> Vec<EntityBrief> {
         self.candidate_positions(name)
             .into_iter()
@@ -302,15 +302,24 @@ impl Catalog {
         if folded.is_empty() {
             return Vec::new();
         }
-        let mut found: Vec<usize> = match (self.names.get(&folded), self.aliases.get(&folded)) {
-            (Some(exact), _) => exact.clone(),
-            (None, Some(alias)) => alias.clone(),
-            (None, None) => self.with_words(&folded),
-        };
+        // Canonical names and aliases together: a bare surname is often the canonical
+        // name of many small entities and an alias of the one everybody means.
+        let mut found: Vec<usize> = self
+            .names
+            .get(&folded)
+            .into_iter()
+            .chain(self.aliases.get(&folded))
+            .flatten()
+            .copied()
+            .collect();
+        if found.is_empty() {
+            found = self.with_words(&folded);
+        }
         found.sort_by_key(|&position| {
             let entity = &self.record.entities[position];
             (std::cmp::Reverse(entity.sightings.len()), entity.id.clone())
         });
+        // Sorted by sightings, then id: the same entity twice is adjacent.
         found.dedup();
         found
     }
@@ -388,6 +397,7 @@ impl Catalog {
                 name: name.to_string(),
                 candidates: found
                     .into_iter()
+                    .take(crate::MAX_CANDIDATES)
                     .map(|position| EntityBrief::of(&self.record.entities[position]))
                     .collect(),
             }),

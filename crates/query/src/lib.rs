@@ -11,9 +11,9 @@
 //! [`QueryCache::catalog`] per request.
 //!
 //! Names are resolved the same way everywhere ([`Catalog::resolve`]): an exact record
-//! entity id (`E…`), then a case- and diacritic-insensitive canonical name, then an
-//! alias, then all words of the name; among several matches a country wins, then the
-//! entity with clearly the most sightings (twice the next); otherwise the name is
+//! entity id (`E…`), then a case- and diacritic-insensitive canonical name or alias,
+//! then all words of the name; among several matches a country wins, then the entity
+//! with clearly the most sightings (twice the next); otherwise the name is
 //! [`Error::Ambiguous`] and the error carries the candidates.
 //!
 //! ```no_run
@@ -74,7 +74,8 @@ pub enum Error {
     Ambiguous {
         /// The name asked for.
         name: String,
-        /// The entities it fits, most sighted first.
+        /// The entities it fits, most sighted first; at most
+        /// [`MAX_CANDIDATES`] of them.
         candidates: Vec<EntityBrief>,
     },
     /// A malformed filter or query (`type=nonsense`, `since=July`).
@@ -82,8 +83,16 @@ pub enum Error {
     Invalid(String),
 }
 
+/// The most candidates an [`Error::Ambiguous`] carries.
+pub const MAX_CANDIDATES: usize = 20;
+
 fn describe_candidates(candidates: &[EntityBrief]) -> String {
-    candidates
+    let more = if candidates.len() >= MAX_CANDIDATES {
+        ", and maybe more (name one by id)"
+    } else {
+        ""
+    };
+    let listed = candidates
         .iter()
         .map(|candidate| {
             format!(
@@ -94,7 +103,8 @@ fn describe_candidates(candidates: &[EntityBrief]) -> String {
             )
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    format!("{listed}{more}")
 }
 
 /// `Result` with the query [`Error`].
