@@ -1,0 +1,52 @@
+//! The OpenAPI document, assembled from the handlers' `#[utoipa::path]` annotations.
+
+use crate::error::{ErrorBody, ErrorDetail};
+use crate::routes::articles;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pactwatch",
+        description = "A sourced, queryable record of defense pacts, arms deals and military ties from news. Every error is `{\"error\":{\"code\":…,\"message\":…}}`.",
+        license(name = "MIT OR Apache-2.0"),
+    ),
+    paths(
+        articles::list_articles,
+        articles::get_article,
+        articles::create_article,
+        crate::routes::meta::openapi_json,
+    ),
+    components(schemas(
+        ErrorBody,
+        ErrorDetail,
+        articles::ArticleList,
+        articles::ArticleSummary,
+        articles::ArticleDetail,
+        articles::ArticleEntity,
+        articles::ArticleEvent,
+        articles::Highlight,
+        articles::SpanBody,
+        articles::IngestResult,
+    )),
+    modifiers(&BearerToken),
+    tags(
+        (name = "articles", description = "Stored articles, and ingest of one"),
+        (name = "meta", description = "This document"),
+    )
+)]
+pub struct ApiDoc;
+
+/// Declares the bearer token the write endpoint needs.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}

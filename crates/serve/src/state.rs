@@ -1,0 +1,196 @@
+//! Shared state: the store behind a mutex (SQLite connections are not `Sync`; every
+//! use runs on a blocking thread), and the record cached in memory with the lookups
+//! the handlers need, replaced whole after every write.
+
+use crate::error::{ApiError, ApiResult};
+use pw_extract::Extractor;
+use pw_model::{EntityId, EventId};
+use pw_record::Record;
+use pw_store::{SqliteStore, Store};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
+use std::time::Duration;
+
+/// How the server is set up.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Writes (`POST /api/v1/articles`) need `Authorization: Bearer <token>`; without a
+    /// token they are refused.
+    pub token: Option<String>,
+    /// Largest request body, in bytes (larger: 413).
+    pub body_limit: usize,
+    /// Time limit of a read request (over it: 503).
+    pub read_timeout: Duration,
+    /// Time limit of a write (extraction, storing, indexing and the record rebuild).
+    pub write_timeout: Duration,
+    /// One line per request on stderr.
+    pub access_log: bool,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            token: None,
+            body_limit: 2 << 20,
+            read_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(120),
+            access_log: true,
+        }
+    }
+}
+
+/// The record and the lookups built from it, immutable once made: readers clone the
+/// `Arc` and never wait for a writer.
+pub struct View {
+    pub record: Record,
+    /// Record entity id (`E…`) → index into `record.entities`.
+    pub entity_index: HashMap<String, usize>,
+    /// Fact id (`F…`) → index into `record.facts`.
+    pub fact_index: HashMap<String, usize>,
+    /// (article key, article entity id) → record entity id.
+    pub entity_of_member: HashMap<(String, EntityId), String>,
+    /// (article key, article event id) → fact id.
+    pub fact_of_event: HashMap<(String, EventId), String>,
+}
+
+impl View {
+    pub fn new(record: Record) -> View {
+        let entity_index = record
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(at, entity)| (entity.id.clone(), at))
+            .collect();
+        let fact_index = record
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(at, fact)| (fact.id.clone(), at))
+            .collect();
+        let entity_of_member = record
+            .entities
+            .iter()
+            .flat_map(|entity| {
+                entity
+                    .members
+                    .iter()
+                    .map(|member| ((member.article.clone(), member.entity), entity.id.clone()))
+            })
+            .collect();
+        let fact_of_event = record
+            .facts
+            .iter()
+            .flat_map(|fact| {
+                fact.supports
+                    .iter()
+                    .map(|support| ((support.article.clone(), support.event), fact.id.clone()))
+            })
+            .collect();
+        View {
+            record,
+            entity_index,
+            fact_index,
+            entity_of_member,
+            fact_of_event,
+        }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&pw_record::RecordEntity> {
+        self.entity_index
+            .get(id)
+            .map(|&at| &self.record.entities[at])
+    }
+
+    pub fn fact(&self, id: &str) -> Option<&pw_record::Fact> {
+        self.fact_index.get(id).map(|&at| &self.record.facts[at])
+    }
+}
+
+/// What every handler gets; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    config: Config,
+    db: PathBuf,
+    store: Mutex<SqliteStore>,
+    view: RwLock<Arc<View>>,
+    /// Built on the first write: a read-only server never compiles the lexicon.
+    extractor: OnceLock<Extractor>,
+}
+
+impl AppState {
+    /// Takes over an open store: rebuilds the record if it is stale, then caches it.
+    pub fn new(mut store: SqliteStore, config: Config) -> pw_store::Result<AppState> {
+        if store.record_is_stale()? {
+            pw_store::rebuild_record(&mut store)?;
+        }
+        let view = Arc::new(View::new(store.record()?));
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                config,
+                db: store.path().to_path_buf(),
+                store: Mutex::new(store),
+                view: RwLock::new(view),
+                extractor: OnceLock::new(),
+            }),
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The database file this server serves.
+    pub fn db(&self) -> &std::path::Path {
+        &self.inner.db
+    }
+
+    /// The cached record and its lookups.
+    pub fn view(&self) -> Arc<View> {
+        // A poisoned lock still holds a whole `Arc` (replaced in one assignment).
+        Arc::clone(
+            &self
+                .inner
+                .view
+                .read()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    pub(crate) fn set_view(&self, view: View) {
+        *self
+            .inner
+            .view
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(view);
+    }
+
+    pub(crate) fn extractor(&self) -> &Extractor {
+        self.inner.extractor.get_or_init(Extractor::new)
+    }
+
+    /// Runs `work` with the store on a blocking thread. A panic in `work` becomes a 500.
+    pub async fn with_store<T, F>(&self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppState, &mut SqliteStore) -> ApiResult<T> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            // Every store write is one transaction, so a panic cannot leave it half
+            // written: a poisoned lock is safe to take over.
+            let mut store = state
+                .inner
+                .store
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            work(&state, &mut store)
+        })
+        .await
+        .map_err(|error| ApiError::internal(format!("store task failed: {error}")))?
+    }
+}
