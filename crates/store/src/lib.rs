@@ -35,7 +35,7 @@ pub use record::rebuild_record;
 pub use search::{Scope, SearchHit, SearchQuery};
 pub use sqlite::{FORMAT_VERSION, SCHEMA_VERSION, SqliteStore};
 
-use pw_model::{Document, EventType, Extraction, Modality, PartialDate};
+use pw_model::{Document, DocumentMeta, EventType, Extraction, Modality, PartialDate};
 use pw_record::{Correction, Corrections, Fact, Record};
 use serde::{Deserialize, Serialize};
 
@@ -170,6 +170,38 @@ pub trait Store {
     fn add_watch(&mut self, name: &str, query: &str) -> Result<WatchId>;
     fn watches(&self) -> Result<Vec<WatchQuery>>;
     fn set_watch_last_run(&mut self, id: WatchId, at: &str) -> Result<()>;
+    /// The keys a watch has seen in earlier runs (opaque to the store; `pw-query` keeps
+    /// one per supporting report, `a12:v3`).
+    fn watch_seen(&self, id: WatchId) -> Result<Vec<String>>;
+    /// Adds keys to what a watch has seen and sets its last run, in one transaction.
+    fn add_watch_seen(&mut self, id: WatchId, keys: &[String], at: &str) -> Result<()>;
+
+    /// A number that changes whenever the record is replaced ([`Store::put_record`]), so
+    /// readers can cache what they derive from the record. `None`: the store cannot
+    /// tell, and readers must not cache.
+    fn record_version(&self) -> Result<Option<u64>> {
+        Ok(None)
+    }
+    /// The metadata of every article, in key order, without text or extraction.
+    fn article_metas(&self) -> Result<Vec<(ArticleKey, DocumentMeta)>> {
+        let mut metas = Vec::new();
+        let mut after = None;
+        loop {
+            let page = self.list_articles(Page {
+                after,
+                limit: 1_000,
+            })?;
+            let Some(last) = page.last() else {
+                break;
+            };
+            after = Some(last.key);
+            metas.extend(
+                page.into_iter()
+                    .map(|article| (article.key, article.document.meta)),
+            );
+        }
+        Ok(metas)
+    }
 
     /// Full-text search over sentences or articles. Sees every article stored before
     /// the last [`Store::flush`].

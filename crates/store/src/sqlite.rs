@@ -129,6 +129,15 @@ const MIGRATIONS: &[&str] = &[
         last_run TEXT
     ) STRICT;
     "#,
+    // 2: what each watch query has seen; the record's version for readers' caches.
+    r#"
+    CREATE TABLE watch_seen (
+        watch_id INTEGER NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        PRIMARY KEY (watch_id, key)
+    ) STRICT, WITHOUT ROWID;
+    INSERT OR IGNORE INTO store_meta (key, value) VALUES ('record_version', '0');
+    "#,
 ];
 
 /// The SQLite implementation of [`Store`]. One writing process at a time (the search
@@ -701,7 +710,44 @@ impl Store for SqliteStore {
             }
         }
         SqliteStore::set_record_stale(&transaction, false).map_err(sqlite)?;
+        transaction
+            .execute(
+                "UPDATE store_meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                 WHERE key = 'record_version'",
+                [],
+            )
+            .map_err(sqlite)?;
         transaction.commit().map_err(sqlite)
+    }
+
+    fn record_version(&self) -> Result<Option<u64>> {
+        self.connection
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'record_version'",
+                [],
+                |row| row.get::<_, String>(0),
+            )
+            .optional()
+            .map(|value| value.and_then(|value| value.parse().ok()))
+            .map_err(|source| self.error(source))
+    }
+
+    fn article_metas(&self) -> Result<Vec<(ArticleKey, DocumentMeta)>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id, meta_json FROM articles ORDER BY id")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((ArticleKey(row.get(0)?), row.get::<_, String>(1)?))
+            })
+            .map_err(|source| self.error(source))?;
+        let mut metas = Vec::new();
+        for row in rows {
+            let (key, json) = row.map_err(|source| self.error(source))?;
+            metas.push((key, self.parse(&format!("metadata of {key}"), &json)?));
+        }
+        Ok(metas)
     }
 
     fn record(&self) -> Result<Record> {
@@ -864,6 +910,45 @@ impl Store for SqliteStore {
             return Err(Error::NoSuchWatch(id.0));
         }
         Ok(())
+    }
+
+    fn watch_seen(&self, id: WatchId) -> Result<Vec<String>> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT key FROM watch_seen WHERE watch_id = ?1 ORDER BY key")
+            .map_err(|source| self.error(source))?;
+        let rows = statement
+            .query_map([id.0], |row| row.get(0))
+            .map_err(|source| self.error(source))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|source| self.error(source))
+    }
+
+    fn add_watch_seen(&mut self, id: WatchId, keys: &[String], at: &str) -> Result<()> {
+        let path = self.path.clone();
+        let sqlite = |source| sqlite_error(&path, source);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        let changed = transaction
+            .execute(
+                "UPDATE watches SET last_run = ?2 WHERE id = ?1",
+                params![id.0, at],
+            )
+            .map_err(sqlite)?;
+        if changed == 0 {
+            return Err(Error::NoSuchWatch(id.0));
+        }
+        {
+            let mut insert = transaction
+                .prepare_cached("INSERT OR IGNORE INTO watch_seen (watch_id, key) VALUES (?1, ?2)")
+                .map_err(sqlite)?;
+            for key in keys {
+                insert.execute(params![id.0, key]).map_err(sqlite)?;
+            }
+        }
+        transaction.commit().map_err(sqlite)
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {

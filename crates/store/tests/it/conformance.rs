@@ -149,8 +149,14 @@ pub fn the_record_is_replaced_whole(store: &mut dyn Store) {
         "new articles make the record stale"
     );
     let record = record();
+    let before = store.record_version().unwrap();
     store.put_record(&record).unwrap();
     assert!(!store.record_is_stale().unwrap());
+    let after = store.record_version().unwrap();
+    assert!(
+        before.is_none() || after != before,
+        "putting a record changes its version: {before:?} {after:?}"
+    );
     assert_eq!(store.record().unwrap(), record);
     let mut smaller = record.clone();
     smaller.facts.truncate(1);
@@ -272,6 +278,35 @@ pub fn watch_queries(store: &mut dyn Store) {
         matches!(missing, Err(Error::NoSuchWatch(999))),
         "{missing:?}"
     );
+    assert!(store.watch_seen(drones).unwrap().is_empty());
+    let first = ["a1:v0".to_string(), "a2:v1".to_string()];
+    store.add_watch_seen(drones, &first, "run 1").unwrap();
+    store
+        .add_watch_seen(drones, &["a2:v1".to_string(), "a3:v0".to_string()], "run 2")
+        .unwrap();
+    assert_eq!(
+        store.watch_seen(drones).unwrap(),
+        ["a1:v0", "a2:v1", "a3:v0"]
+    );
+    assert!(store.watch_seen(pacts).unwrap().is_empty());
+    assert_eq!(
+        store.watches().unwrap()[0].last_run.as_deref(),
+        Some("run 2")
+    );
+    assert!(matches!(
+        store.add_watch_seen(WatchId(999), &first, "run 3"),
+        Err(Error::NoSuchWatch(999))
+    ));
+}
+
+pub fn article_metas_follow_the_articles(store: &mut dyn Store) {
+    let keys = put_seeds(store);
+    let metas = store.article_metas().unwrap();
+    assert_eq!(metas.len(), keys.len());
+    for (key, meta) in &metas {
+        let article = store.article(*key).unwrap().unwrap();
+        assert_eq!(&article.document.meta, meta);
+    }
 }
 
 pub fn search_finds_sentences_by_word_and_filter(store: &mut dyn Store) {
@@ -396,6 +431,7 @@ macro_rules! conformance_suite {
                 facts_filter_on_their_columns,
                 corrections_keep_their_order,
                 watch_queries,
+                article_metas_follow_the_articles,
                 search_finds_sentences_by_word_and_filter,
                 search_by_date_and_by_article,
             );
