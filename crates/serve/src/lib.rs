@@ -25,7 +25,7 @@ pub mod routes;
 mod state;
 
 pub use error::{ApiError, ApiResult};
-pub use router::router;
+pub use router::{router, router_with};
 pub use state::{AppState, Config, View};
 
 use std::future::Future;

@@ -17,11 +17,19 @@ use tower_http::timeout::TimeoutLayer;
 /// group) timeout → body limit → handler. Reads time out after `read_timeout`, the
 /// write after `write_timeout`; both answer 503 in the envelope.
 pub fn router(state: AppState) -> Router {
+    router_with(state, Router::new())
+}
+
+/// [`router`] with `extra` routes among the reads (same layers): for tests of the
+/// layers themselves.
+#[doc(hidden)]
+pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
     let config = state.config().clone();
     let reads = Router::new()
         .route("/api/v1/articles/{key}", get(articles::get_article))
         .route("/api/v1/openapi.json", get(meta::openapi_json))
         .merge(crate::routes::query_routes())
+        .merge(extra)
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             config.read_timeout,
