@@ -91,8 +91,8 @@ pub(crate) fn run(args: ServeArgs) -> Result<bool> {
         eprintln!(
             "pactwatch: serving {} ({n_articles} articles, {} entities, {} facts) on http://{local}/ (writes {})",
             db.display(),
-            view.record.entities.len(),
-            view.record.facts.len(),
+            view.catalog.record().entities.len(),
+            view.catalog.record().facts.len(),
             if token.is_some() { "on, with the token" } else { "off" },
         );
         drop(view);

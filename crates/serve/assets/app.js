@@ -48,8 +48,18 @@ function articleLink(article) {
 }
 function setTitle(text) { document.title = text ? `${text} · Pactwatch` : "Pactwatch"; }
 
+// "speculative to asserted, also planned", as pw-query's ModalityRange::describe.
+function describeModality(range) {
+  if (!range) return "";
+  let text = range.low && range.high ? (range.low === range.high ? range.low : `${range.low} to ${range.high}`) : "";
+  for (const [flag, word] of [[range.planned, "planned"], [range.denied, "denied"]]) {
+    if (flag) text = text ? `${text}, also ${word}` : word;
+  }
+  return text || range.strongest || "";
+}
+
 function factLine(fact) {
-  const modality = fact.modality && fact.modality.describe ? fact.modality.describe : "";
+  const modality = describeModality(fact.modality);
   return `<li data-testid="fact-item" data-fact="${esc(fact.id)}">
     <a href="#/fact/${enc(fact.id)}" data-testid="fact-link"><b>${entityList(fact.source).replace(/<[^>]+>/g, "")}</b>
     — ${esc(typeName(fact.event_type))} — <b>${entityList(fact.target).replace(/<[^>]+>/g, "")}</b></a>
@@ -190,7 +200,7 @@ function factHtml(fact) {
       <h2><a href="#/fact/${enc(fact.id)}">${entityList(fact.source).replace(/<[^>]+>/g, "")} — ${esc(typeName(fact.event_type))} — ${entityList(fact.target).replace(/<[^>]+>/g, "")}</a> ${polarityTag(fact.polarity)}</h2>
       <p class="small">Source: ${entityList(fact.source)} · Target: ${entityList(fact.target)}
         ${fact.equipment.length ? ` · Equipment: ${entityList(fact.equipment)}` : ""}
-        · Date: <b>${esc(fact.date || "undated")}</b> · Certainty: ${esc(fact.modality.describe || fact.modality.strongest)}
+        · Date: <b>${esc(fact.date || "undated")}</b> · Certainty: ${esc(describeModality(fact.modality))}
         · <span data-testid="fact-corroboration">${fact.reports} report${fact.reports === 1 ? "" : "s"} in ${articles} article${articles === 1 ? "" : "s"}, ${fact.stories} independent stor${fact.stories === 1 ? "y" : "ies"}, ${fact.outlets} outlet${fact.outlets === 1 ? "" : "s"}</span></p>
       ${contradictionsHtml(fact)}
       <ul class="plain" data-testid="evidence-list">${fact.supports.map((report, i) => reportHtml(report, (fact.highlights || [])[i])).join("")}</ul>
@@ -370,6 +380,15 @@ async function showGraph(actorsText, params) {
   const svg = document.getElementById("graph-svg");
   // Several edges between one pair are drawn as arcs bent apart.
   const pairCount = new Map();
+  // A mutual (symmetric) relation comes both ways round; draw it once.
+  const drawn = new Set();
+  edges = edges.filter((e) => {
+    if (!e.mutual) return true;
+    const key = `${e.plover}|${[e.source, e.target].sort().join("|")}`;
+    if (drawn.has(key)) return false;
+    drawn.add(key);
+    return true;
+  });
   const maxWeight = Math.max(1, ...edges.map((e) => e.weight));
   for (const edge of edges) {
     const a = byId.get(edge.source), b = byId.get(edge.target);

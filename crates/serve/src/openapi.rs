@@ -1,7 +1,7 @@
 //! The OpenAPI document, assembled from the handlers' `#[utoipa::path]` annotations.
 
 use crate::error::{ErrorBody, ErrorDetail};
-use crate::routes::articles;
+use crate::routes::{articles, record};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -16,6 +16,15 @@ use utoipa::{Modify, OpenApi};
         articles::list_articles,
         articles::get_article,
         articles::create_article,
+        record::search,
+        record::list_entities,
+        record::get_entity,
+        record::list_facts,
+        record::get_fact,
+        record::get_timeline,
+        record::get_relations,
+        record::get_graph,
+        record::get_stats,
         crate::routes::meta::openapi_json,
     ),
     components(schemas(
@@ -29,10 +38,17 @@ use utoipa::{Modify, OpenApi};
         articles::Highlight,
         articles::SpanBody,
         articles::IngestResult,
+        record::FactList,
+        record::FactDetail,
+        record::ActorSpan,
+        record::EntityList,
     )),
     modifiers(&BearerToken),
     tags(
         (name = "articles", description = "Stored articles, and ingest of one"),
+        (name = "search", description = "Full-text search with the matching entities and facts"),
+        (name = "entities", description = "People, organizations, countries, places, equipment"),
+        (name = "facts", description = "Facts with their reports; timeline, relations, graph, stats"),
         (name = "meta", description = "This document"),
     )
 )]

@@ -4,8 +4,8 @@
 
 use crate::error::{ApiError, ApiResult};
 use pw_extract::Extractor;
-use pw_model::{EntityId, EventId};
-use pw_record::Record;
+use pw_model::{EntityId, EventId, Span};
+use pw_query::{Catalog, EntityBrief};
 use pw_store::{SqliteStore, Store};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -40,44 +40,36 @@ impl Default for Config {
     }
 }
 
-/// The record and the lookups built from it, immutable once made: readers clone the
-/// `Arc` and never wait for a writer.
+/// The record (in a `pw-query` catalog) and the lookups the handlers add, immutable
+/// once made: readers clone the `Arc` and never wait for a writer.
 pub struct View {
-    pub record: Record,
-    /// Record entity id (`E…`) → index into `record.entities`.
-    pub entity_index: HashMap<String, usize>,
-    /// Fact id (`F…`) → index into `record.facts`.
-    pub fact_index: HashMap<String, usize>,
+    pub catalog: Arc<Catalog>,
     /// (article key, article entity id) → record entity id.
     pub entity_of_member: HashMap<(String, EntityId), String>,
     /// (article key, article event id) → fact id.
     pub fact_of_event: HashMap<(String, EventId), String>,
+    /// (article key, sentence) → the record entities sighted there, with their spans.
+    sightings: HashMap<(String, usize), Vec<(String, Span)>>,
+    /// Every entity, most mentioned first.
+    by_mentions: Vec<EntityBrief>,
 }
 
 impl View {
-    pub fn new(record: Record) -> View {
-        let entity_index = record
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(at, entity)| (entity.id.clone(), at))
-            .collect();
-        let fact_index = record
-            .facts
-            .iter()
-            .enumerate()
-            .map(|(at, fact)| (fact.id.clone(), at))
-            .collect();
-        let entity_of_member = record
-            .entities
-            .iter()
-            .flat_map(|entity| {
-                entity
-                    .members
-                    .iter()
-                    .map(|member| ((member.article.clone(), member.entity), entity.id.clone()))
-            })
-            .collect();
+    pub fn new(catalog: Catalog) -> View {
+        let record = catalog.record();
+        let mut entity_of_member = HashMap::new();
+        let mut sightings: HashMap<(String, usize), Vec<(String, Span)>> = HashMap::new();
+        for entity in &record.entities {
+            for member in &entity.members {
+                entity_of_member.insert((member.article.clone(), member.entity), entity.id.clone());
+            }
+            for sighting in &entity.sightings {
+                sightings
+                    .entry((sighting.article.clone(), sighting.sentence))
+                    .or_default()
+                    .push((entity.id.clone(), sighting.span));
+            }
+        }
         let fact_of_event = record
             .facts
             .iter()
@@ -87,23 +79,31 @@ impl View {
                     .map(|support| ((support.article.clone(), support.event), fact.id.clone()))
             })
             .collect();
+        let mut by_mentions: Vec<EntityBrief> = record
+            .entities
+            .iter()
+            .map(|entity| catalog.brief(&entity.id))
+            .collect();
+        by_mentions.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
         View {
-            record,
-            entity_index,
-            fact_index,
+            catalog: Arc::new(catalog),
             entity_of_member,
             fact_of_event,
+            sightings,
+            by_mentions,
         }
     }
 
-    pub fn entity(&self, id: &str) -> Option<&pw_record::RecordEntity> {
-        self.entity_index
-            .get(id)
-            .map(|&at| &self.record.entities[at])
+    /// The record entities sighted in one sentence of an article.
+    pub fn sightings_in(&self, article: &str, sentence: usize) -> &[(String, Span)] {
+        self.sightings
+            .get(&(article.to_string(), sentence))
+            .map_or(&[], Vec::as_slice)
     }
 
-    pub fn fact(&self, id: &str) -> Option<&pw_record::Fact> {
-        self.fact_index.get(id).map(|&at| &self.record.facts[at])
+    /// Every entity, most mentioned first.
+    pub fn entities_by_mentions(&self) -> Vec<EntityBrief> {
+        self.by_mentions.clone()
     }
 }
 
@@ -128,7 +128,7 @@ impl AppState {
         if store.record_is_stale()? {
             pw_store::rebuild_record(&mut store)?;
         }
-        let view = Arc::new(View::new(store.record()?));
+        let view = Arc::new(View::new(load_catalog(&store)?));
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
@@ -173,6 +173,12 @@ impl AppState {
         self.inner.extractor.get_or_init(Extractor::new)
     }
 
+    /// Replaces the cached view with one of the store's current record.
+    pub(crate) fn reload(&self, store: &SqliteStore) -> ApiResult<()> {
+        self.set_view(View::new(load_catalog(store)?));
+        Ok(())
+    }
+
     /// Runs `work` with the store on a blocking thread. A panic in `work` becomes a 500.
     pub async fn with_store<T, F>(&self, work: F) -> ApiResult<T>
     where
@@ -192,5 +198,18 @@ impl AppState {
         })
         .await
         .map_err(|error| ApiError::internal(format!("store task failed: {error}")))?
+    }
+}
+
+/// The catalog of the store's record, with the store's own errors.
+fn load_catalog(store: &SqliteStore) -> pw_store::Result<Catalog> {
+    match Catalog::load(store) {
+        Ok(catalog) => Ok(catalog),
+        Err(pw_query::Error::Store(error)) => Err(error),
+        // Loading reads the store and nothing else; no other error can come of it.
+        Err(other) => Err(pw_store::Error::Format {
+            path: store.path().to_path_buf(),
+            message: other.to_string(),
+        }),
     }
 }

@@ -311,7 +311,8 @@ fn detail(view: &View, article: StoredArticle, extraction: &Extraction) -> Artic
         ))
     });
     let story = view
-        .record
+        .catalog
+        .record()
         .stories
         .iter()
         .find(|story| story.articles.contains(&key))
@@ -384,8 +385,8 @@ pub async fn create_article(
     let n_entities = extraction.entities.len();
     let n_events = extraction.events.len();
     let article = NewArticle::new(document, extraction, None);
-    let (put, view) = state
-        .with_store(move |_, store| {
+    let put = state
+        .with_store(move |state, store| {
             let put = store
                 .put_articles(std::slice::from_ref(&article))?
                 .into_iter()
@@ -395,18 +396,20 @@ pub async fn create_article(
             if store.record_is_stale()? {
                 pw_store::rebuild_record(store)?;
             }
-            Ok((put, View::new(store.record()?)))
+            state.reload(store)?;
+            Ok(put)
         })
         .await?;
     let key = put.key().to_string();
+    let view = state.view();
     let facts = view
-        .record
+        .catalog
+        .record()
         .facts
         .iter()
         .filter(|fact| fact.supports.iter().any(|support| support.article == key))
         .map(|fact| fact.id.clone())
         .collect();
-    state.set_view(view);
     let (status, outcome_name) = match put {
         PutOutcome::Stored(_) => (StatusCode::CREATED, "stored"),
         PutOutcome::Updated(_) => (StatusCode::OK, "updated"),

@@ -106,3 +106,21 @@ async fn accepted_with_the_token_and_queryable_at_once() {
     assert_eq!(again.json["outcome"], "unchanged");
     assert_eq!(again.json["key"], key.as_str());
 }
+
+#[tokio::test]
+async fn a_new_article_is_searchable_at_once() {
+    let fresh = fresh_app(quiet_config());
+    let before = get_ok(&fresh.app, "/api/v1/search?q=Zhaksylykov").await;
+    assert!(before["sentences"].as_array().unwrap().is_empty());
+    let answer = send(&fresh.app, post_article(article(), Some(TOKEN))).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    let after = get_ok(&fresh.app, "/api/v1/search?q=Zhaksylykov").await;
+    let sentences = after["sentences"].as_array().unwrap();
+    assert!(!sentences.is_empty(), "{after}");
+    assert_eq!(sentences[0]["article"]["key"], "a6");
+    // And in the record: the new countries and their fact.
+    let stats = get_ok(&fresh.app, "/api/v1/stats").await;
+    assert_eq!(stats["articles"], 6);
+    let facts = get_ok(&fresh.app, "/api/v1/facts?entity=Qatar").await;
+    assert!(!facts["facts"].as_array().unwrap().is_empty(), "{facts}");
+}
