@@ -13,8 +13,8 @@ use tower_http::timeout::TimeoutLayer;
 
 /// The whole application: the API under `/api/v1/`, the web page at `/`.
 ///
-/// Layers, outermost first: access log → error envelope → catch panic → (per route
-/// group) timeout → body limit → handler. Reads time out after `read_timeout`, the
+/// Layers, outermost first: access log → error envelope → catch panic → body limit →
+/// (per route group) timeout → handler. Reads time out after `read_timeout`, the
 /// write after `write_timeout`; both answer 503 in the envelope.
 pub fn router(state: AppState) -> Router {
     router_with(state, Router::new())

@@ -9,6 +9,7 @@ use pw_query::{Catalog, EntityBrief};
 use pw_store::{SqliteStore, Store};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -116,7 +117,13 @@ pub struct AppState {
 struct Inner {
     config: Config,
     db: PathBuf,
+    /// The store that writes: a write holds it from storing to the record rebuild.
     store: Mutex<SqliteStore>,
+    /// Stores that only read (search, articles), one per core, so that reads run in
+    /// parallel and never wait for a write; reopened after each write, because each
+    /// holds its own view of the search index.
+    readers: Vec<Mutex<SqliteStore>>,
+    next_reader: AtomicUsize,
     view: RwLock<Arc<View>>,
     /// Built on the first write: a read-only server never compiles the lexicon.
     extractor: OnceLock<Extractor>,
@@ -129,11 +136,19 @@ impl AppState {
             pw_store::rebuild_record(&mut store)?;
         }
         let view = Arc::new(View::new(load_catalog(&store)?));
+        // Opened after the writer, which brought the search index up to date, so a
+        // reader never takes the index's writer lock.
+        let n_readers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+        let readers = (0..n_readers)
+            .map(|_| SqliteStore::open(store.path()).map(Mutex::new))
+            .collect::<pw_store::Result<Vec<_>>>()?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 config,
                 db: store.path().to_path_buf(),
                 store: Mutex::new(store),
+                readers,
+                next_reader: AtomicUsize::new(0),
                 view: RwLock::new(view),
                 extractor: OnceLock::new(),
             }),
@@ -173,10 +188,40 @@ impl AppState {
         self.inner.extractor.get_or_init(Extractor::new)
     }
 
-    /// Replaces the cached view with one of the store's current record.
+    /// After a write (called with the writing store): reopens the reading stores so
+    /// they see it, and replaces the cached view with one of the new record.
     pub(crate) fn reload(&self, store: &SqliteStore) -> ApiResult<()> {
+        for reader in &self.inner.readers {
+            let fresh = SqliteStore::open(store.path())?;
+            *reader.lock().unwrap_or_else(PoisonError::into_inner) = fresh;
+        }
         self.set_view(View::new(load_catalog(store)?));
         Ok(())
+    }
+
+    /// Runs `work` with one of the reading stores on a blocking thread.
+    pub async fn with_reader<T, F>(&self, work: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&View, &SqliteStore) -> ApiResult<T> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let readers = &state.inner.readers;
+            let first = state.inner.next_reader.fetch_add(1, Ordering::Relaxed);
+            // A free reader if there is one, else wait for the next in turn.
+            let store = (0..readers.len())
+                .find_map(|offset| readers[(first + offset) % readers.len()].try_lock().ok())
+                .unwrap_or_else(|| {
+                    readers[first % readers.len()]
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                });
+            // The view is taken after the store, so it is never older than the index.
+            work(&state.view(), &store)
+        })
+        .await
+        .map_err(|error| ApiError::internal(format!("store task failed: {error}")))?
     }
 
     /// Runs `work` with the store on a blocking thread. A panic in `work` becomes a 500.

@@ -189,7 +189,7 @@ pub async fn list_articles(
             })?),
         };
     let list = state
-        .with_store(move |_, store| {
+        .with_reader(move |_, store| {
             let total = store.count_articles()?;
             // One more than asked tells whether there is a next page.
             let mut page = store.list_articles(Page {
@@ -229,7 +229,7 @@ pub async fn get_article(
 ) -> ApiResult<Json<ArticleDetail>> {
     let key = parse_key(&raw_key)?;
     let (article, extraction) = state
-        .with_store(move |_, store| {
+        .with_reader(move |_, store| {
             let Some(article) = store.article(key)? else {
                 return Ok(None);
             };

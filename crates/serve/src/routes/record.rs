@@ -343,9 +343,8 @@ pub async fn search(
             "give words (q), an entity or a country to search for",
         ));
     }
-    let view = state.view();
     let results = state
-        .with_store(move |_, store| Ok(pw_query::search(&*store, &view.catalog, &request)?))
+        .with_reader(move |view, store| Ok(pw_query::search(store, &view.catalog, &request)?))
         .await?;
     Ok(Json(results))
 }
