@@ -5,9 +5,14 @@
 //! ends the run quietly with 0.
 
 mod bench;
+mod bench_queries;
+mod entity;
+mod export;
 mod ingest;
 mod output;
+mod query;
 mod serve;
+mod watch;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -102,6 +107,72 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Search sentences and articles; also lists matching entities and facts.
+    Search {
+        /// Words (tantivy syntax: `drone AND Iran`, `"defense pact"`).
+        query: String,
+        #[command(flatten)]
+        filters: query::SearchFlags,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
+    /// An entity's profile (`entity NAME`), or a correction (`entity merge A B`,
+    /// `entity split a3:e2`).
+    #[command(args_conflicts_with_subcommands = true)]
+    Entity {
+        #[command(subcommand)]
+        action: Option<entity::EntityAction>,
+        /// A name, alias or id.
+        name: Option<String>,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
+    /// Facts with their sources, corroboration and contradictions.
+    Facts {
+        #[command(flatten)]
+        filters: query::FactFlags,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
+    /// Dated facts involving X, or between X and Y, in date order.
+    Timeline {
+        subject: String,
+        other: Option<String>,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
+    /// X's counterparts, fact counts per type and cooperation/conflict balance.
+    Relations {
+        name: String,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
+    /// Saved fact queries that report what is new.
+    Watch {
+        #[command(subcommand)]
+        action: watch::WatchAction,
+    },
+    /// Export the record: jsonl, csv, ftm, gexf, graphml or parquet.
+    Export {
+        #[arg(long)]
+        format: pw_export::Format,
+        /// The output file (default: stdout; parquet needs a file or a pipe).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value = "pactwatch.db")]
+        db: PathBuf,
+    },
+    /// Measure query latency (p50, p99) over names and words drawn from a store.
+    BenchQueries {
+        #[arg(long, default_value = "pactwatch.db")]
+        db: PathBuf,
+        /// How many names and words to draw.
+        #[arg(long, default_value_t = 50)]
+        names: usize,
+        /// Rounds over them.
+        #[arg(long, default_value_t = 5)]
+        repeat: usize,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +215,33 @@ fn main() -> ExitCode {
             json,
         } => eval(&gold, &output, verbose, json),
         Command::Bench { paths, repeat } => bench::run(&paths, repeat).map(|()| true),
+        Command::Search {
+            query,
+            filters,
+            read,
+        } => query::search(&read, &query, &filters),
+        Command::Entity {
+            action: Some(action),
+            ..
+        } => entity::correct(&action),
+        Command::Entity {
+            action: None,
+            name: Some(name),
+            read,
+        } => entity::profile(&read, &name),
+        Command::Entity { .. } => Err(anyhow::anyhow!(
+            "entity needs a NAME, or merge A B, or split MENTION"
+        )),
+        Command::Facts { filters, read } => query::facts(&read, &filters),
+        Command::Timeline {
+            subject,
+            other,
+            read,
+        } => query::timeline(&read, &subject, other.as_deref()),
+        Command::Relations { name, read } => query::relations(&read, &name),
+        Command::Watch { action } => watch::run(&action),
+        Command::Export { format, output, db } => export::run(&db, format, output.as_ref()),
+        Command::BenchQueries { db, names, repeat } => bench_queries::run(&db, names, repeat),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

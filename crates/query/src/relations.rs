@@ -123,16 +123,18 @@ impl Catalog {
                 }
             }
         };
-        if fact.event_type.is_symmetric() {
+        let on_source = self.on_side(party, fact, Side::Source);
+        let on_target = self.on_side(party, fact, Side::Target);
+        if on_source != on_target {
+            // The other side only: a person's own country is no counterpart.
+            push(if on_source {
+                &fact.target
+            } else {
+                &fact.source
+            });
+        } else {
             push(&fact.source);
             push(&fact.target);
-        } else {
-            if self.on_side(party, fact, Side::Source) {
-                push(&fact.target);
-            }
-            if self.on_side(party, fact, Side::Target) {
-                push(&fact.source);
-            }
         }
         others
     }

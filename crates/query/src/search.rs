@@ -122,11 +122,22 @@ pub fn search(
         scope: Scope::Sentences,
         limit: request.limit,
     };
-    let sentence_hits = store.search(&query)?;
-    let article_hits = store.search(&SearchQuery {
+    let mut sentence_hits = store.search(&query)?;
+    let mut article_hits = store.search(&SearchQuery {
         scope: Scope::Articles,
         ..query
     })?;
+    // Equal scores come in index order, which depends on how ingest batched the
+    // articles; order them by article and sentence so the same store answers alike.
+    let order = |hit: &pw_store::SearchHit| {
+        (
+            std::cmp::Reverse((f64::from(hit.score) * 1e4).round() as i64),
+            hit.article,
+            hit.sentence,
+        )
+    };
+    sentence_hits.sort_by_key(order);
+    article_hits.sort_by_key(order);
     let mut fact_positions: BTreeSet<usize> = BTreeSet::new();
     let sentences: Vec<SentenceHit> = sentence_hits
         .into_iter()

@@ -5,6 +5,7 @@
 //! temp folder (removed afterwards), or read from the repository; no network.
 
 mod ingest;
+mod query;
 
 use serde_json::Value;
 use std::fmt::Write as _;
