@@ -11,6 +11,7 @@ mod export;
 mod ingest;
 mod output;
 mod query;
+mod serve;
 mod watch;
 
 use anyhow::{Context, Result};
@@ -64,6 +65,25 @@ enum Command {
         /// Articles per transaction.
         #[arg(long, default_value_t = 256)]
         batch_size: usize,
+    },
+    /// Serve the record over HTTP (API under /api/v1/) with a web page to explore it.
+    Serve {
+        /// The database to serve (made by `pactwatch ingest`).
+        #[arg(long, default_value = "pactwatch.db")]
+        db: PathBuf,
+        /// Address to listen on (loopback unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Token that `POST /api/v1/articles` must carry (Authorization: Bearer);
+        /// default: $PACTWATCH_TOKEN. Without one the server takes no writes.
+        #[arg(long)]
+        token: Option<String>,
+        /// Serve the bundled sample articles (ingested into a temp folder on first use).
+        #[arg(long, conflicts_with = "db")]
+        sample: bool,
+        /// No access log on stderr.
+        #[arg(long)]
+        quiet: bool,
     },
     /// Score extraction output against a gold annotation.
     Eval {
@@ -175,6 +195,19 @@ fn main() -> ExitCode {
             threads,
             batch_size,
         } => ingest::run(&paths, &db, threads, batch_size),
+        Command::Serve {
+            db,
+            addr,
+            token,
+            sample,
+            quiet,
+        } => serve::run(serve::ServeArgs {
+            db,
+            addr,
+            token,
+            sample,
+            quiet,
+        }),
         Command::Eval {
             gold,
             output,

@@ -1,0 +1,463 @@
+//! `/api/v1/articles`: list, get one with its highlighted spans, and ingest one.
+
+use crate::error::{ApiError, ApiResult};
+use crate::state::{AppState, View};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use pw_model::{Document, Extraction};
+use pw_store::{ArticleKey, NewArticle, Page, PutOutcome, Store, StoredArticle};
+use serde::{Deserialize, Serialize};
+use std::panic::AssertUnwindSafe;
+use utoipa::{IntoParams, ToSchema};
+
+const DEFAULT_LIMIT: usize = 50;
+const MAX_LIMIT: usize = 500;
+
+/// Paging through articles in key order.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListArticlesParams {
+    /// Articles after this key (`a12`); the previous page's `next`.
+    pub after: Option<String>,
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<usize>,
+}
+
+/// One article without its text.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ArticleSummary {
+    /// The store's key (`a12`).
+    pub key: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// Publication date as known (`2023-07-20`, `2023-07`, `2023`).
+    pub published: Option<String>,
+    /// Length of the text in bytes.
+    pub bytes: usize,
+}
+
+/// A page of articles.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ArticleList {
+    pub total: u64,
+    pub articles: Vec<ArticleSummary>,
+    /// The `after` of the next page; absent on the last page.
+    pub next: Option<String>,
+}
+
+/// A byte span into the article's `text`.
+#[derive(Clone, Copy, Debug, Serialize, ToSchema)]
+pub struct SpanBody {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<pw_model::Span> for SpanBody {
+    fn from(span: pw_model::Span) -> SpanBody {
+        SpanBody {
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+/// An entity of the article, with the record entity it was merged into.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ArticleEntity {
+    /// The extraction's id within this article (`e3`).
+    pub id: String,
+    /// The record entity (`E12`), when the record holds it.
+    pub record_entity: Option<String>,
+    pub name: String,
+    /// `person`, `organization`, `country`, `place`, `equipment`...
+    pub kind: String,
+    pub country: Option<String>,
+    pub roles: Vec<String>,
+    pub mentions: Vec<SpanBody>,
+}
+
+/// An event the article reports, with the fact it supports.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ArticleEvent {
+    /// The extraction's id within this article (`v2`).
+    pub id: String,
+    /// The record fact (`F7`) this report supports, if any.
+    pub fact: Option<String>,
+    pub event_type: String,
+    pub plover: String,
+    pub modality: String,
+    /// Article entity ids (`e3`).
+    pub source: Vec<String>,
+    pub target: Vec<String>,
+    pub date: Option<String>,
+    pub trigger: String,
+    pub trigger_span: SpanBody,
+    /// The evidence sentence and its span.
+    pub evidence: String,
+    pub span: SpanBody,
+}
+
+/// One highlighted span, for display: an entity mention or an event's evidence.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    /// `mention` or `evidence`.
+    pub kind: String,
+    /// The article entity (`e3`) or event (`v2`).
+    pub id: String,
+    /// The record entity (mentions) or fact (evidence), when known.
+    pub record_id: Option<String>,
+}
+
+/// An article with its text and everything extraction found in it. Spans are byte
+/// offsets into `text` (UTF-8).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ArticleDetail {
+    pub key: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// The story (near-duplicate group) the article is in.
+    pub story: Option<String>,
+    pub text: String,
+    pub entities: Vec<ArticleEntity>,
+    pub events: Vec<ArticleEvent>,
+    /// Mentions and evidence spans, sorted by start.
+    pub highlights: Vec<Highlight>,
+}
+
+/// What `POST /api/v1/articles` did.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct IngestResult {
+    pub key: String,
+    /// `stored` (new), `updated` (same identity, new text) or `unchanged`.
+    pub outcome: String,
+    pub entities: usize,
+    pub events: usize,
+    /// Facts of the rebuilt record this article supports.
+    pub facts: Vec<String>,
+}
+
+fn summary(article: &StoredArticle) -> ArticleSummary {
+    let meta = &article.document.meta;
+    ArticleSummary {
+        key: article.key.to_string(),
+        title: meta.title.clone(),
+        outlet: meta.outlet.clone(),
+        url: meta.url.clone(),
+        published: meta.published.map(|date| date.to_string()),
+        bytes: article.document.text.len(),
+    }
+}
+
+pub(crate) fn parse_key(raw: &str) -> ApiResult<ArticleKey> {
+    raw.parse::<ArticleKey>()
+        .map_err(|_| ApiError::not_found(format!("no article {raw:?} (keys look like a12)")))
+}
+
+/// List articles, in key order.
+#[utoipa::path(
+    get,
+    path = "/api/v1/articles",
+    tag = "articles",
+    params(ListArticlesParams),
+    responses(
+        (status = 200, description = "A page of articles", body = ArticleList),
+        (status = 400, description = "Bad parameters", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn list_articles(
+    State(state): State<AppState>,
+    Query(params): Query<ListArticlesParams>,
+) -> ApiResult<Json<ArticleList>> {
+    let limit = params.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_request(format!(
+            "limit must be 1 to {MAX_LIMIT}, not {limit}"
+        )));
+    }
+    let after =
+        match params.after.as_deref() {
+            None | Some("") => None,
+            Some(raw) => Some(raw.parse::<ArticleKey>().map_err(|_| {
+                ApiError::bad_request(format!("after: not an article key: {raw:?}"))
+            })?),
+        };
+    let list = state
+        .with_reader(move |_, store| {
+            let total = store.count_articles()?;
+            // One more than asked tells whether there is a next page.
+            let mut page = store.list_articles(Page {
+                after,
+                limit: limit + 1,
+            })?;
+            let next = if page.len() > limit {
+                page.truncate(limit);
+                page.last().map(|article| article.key.to_string())
+            } else {
+                None
+            };
+            Ok(ArticleList {
+                total,
+                articles: page.iter().map(summary).collect(),
+                next,
+            })
+        })
+        .await?;
+    Ok(Json(list))
+}
+
+/// One article: its text, entities and events, and the spans to highlight.
+#[utoipa::path(
+    get,
+    path = "/api/v1/articles/{key}",
+    tag = "articles",
+    params(("key" = String, Path, description = "Article key, e.g. `a3`")),
+    responses(
+        (status = 200, description = "The article", body = ArticleDetail),
+        (status = 404, description = "No such article", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn get_article(
+    State(state): State<AppState>,
+    Path(raw_key): Path<String>,
+) -> ApiResult<Json<ArticleDetail>> {
+    let key = parse_key(&raw_key)?;
+    let (article, extraction) = state
+        .with_reader(move |_, store| {
+            let Some(article) = store.article(key)? else {
+                return Ok(None);
+            };
+            let extraction = store.extraction(key)?.unwrap_or_default();
+            Ok(Some((article, extraction)))
+        })
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no article {raw_key:?}")))?;
+    Ok(Json(detail(&state.view(), article, &extraction)))
+}
+
+fn detail(view: &View, article: StoredArticle, extraction: &Extraction) -> ArticleDetail {
+    let key = article.key.to_string();
+    let entities: Vec<ArticleEntity> = extraction
+        .entities
+        .iter()
+        .map(|entity| ArticleEntity {
+            id: entity.id.to_string(),
+            record_entity: view
+                .entity_of_member
+                .get(&(key.clone(), entity.id))
+                .cloned(),
+            name: entity.name.clone(),
+            kind: entity.kind.to_string(),
+            country: entity.country.clone(),
+            roles: entity.roles.clone(),
+            mentions: entity
+                .mentions
+                .iter()
+                .map(|mention| mention.span.into())
+                .collect(),
+        })
+        .collect();
+    let events: Vec<ArticleEvent> = extraction
+        .events
+        .iter()
+        .map(|event| ArticleEvent {
+            id: event.id.to_string(),
+            fact: view.fact_of_event.get(&(key.clone(), event.id)).cloned(),
+            event_type: event.event_type.to_string(),
+            plover: format!("{:?}", event.plover),
+            modality: event.modality.to_string(),
+            source: event.source.iter().map(ToString::to_string).collect(),
+            target: event.target.iter().map(ToString::to_string).collect(),
+            date: event.date.map(|date| date.to_string()),
+            trigger: event.trigger.clone(),
+            trigger_span: event.trigger_span.into(),
+            evidence: event.evidence.clone(),
+            span: event.span.into(),
+        })
+        .collect();
+    let mut highlights: Vec<Highlight> = Vec::new();
+    for entity in &entities {
+        for mention in &entity.mentions {
+            highlights.push(Highlight {
+                start: mention.start,
+                end: mention.end,
+                kind: "mention".to_string(),
+                id: entity.id.clone(),
+                record_id: entity.record_entity.clone(),
+            });
+        }
+    }
+    for event in &events {
+        highlights.push(Highlight {
+            start: event.span.start,
+            end: event.span.end,
+            kind: "evidence".to_string(),
+            id: event.id.clone(),
+            record_id: event.fact.clone(),
+        });
+    }
+    // Evidence (a sentence) before the mentions inside it at the same start.
+    highlights.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), &a.kind).cmp(&(
+            b.start,
+            std::cmp::Reverse(b.end),
+            &b.kind,
+        ))
+    });
+    let story = view
+        .catalog
+        .record()
+        .stories
+        .iter()
+        .find(|story| story.articles.contains(&key))
+        .map(|story| story.id.clone());
+    let meta = article.document.meta;
+    ArticleDetail {
+        key,
+        title: meta.title,
+        outlet: meta.outlet,
+        url: meta.url,
+        published: meta.published.map(|date| date.to_string()),
+        story,
+        text: article.document.text,
+        entities,
+        events,
+        highlights,
+    }
+}
+
+/// Ingest one article (a JSON object as on a JSON Lines line: `text` or `html`, and
+/// optionally `id`, `url`, `title`, `outlet`, `published`): extract, store, index and
+/// rebuild the record, so it is queryable when the response arrives. Needs
+/// `Authorization: Bearer <token>`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/articles",
+    tag = "articles",
+    request_body(content = Object, description = "One article, as a JSON Lines line", content_type = "application/json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "A new article was stored", body = IngestResult),
+        (status = 200, description = "An article with this identity was updated, or was already stored unchanged", body = IngestResult),
+        (status = 400, description = "Not a JSON object", body = crate::error::ErrorBody),
+        (status = 401, description = "Missing or wrong token", body = crate::error::ErrorBody),
+        (status = 403, description = "The server takes no writes (started without a token)", body = crate::error::ErrorBody),
+        (status = 413, description = "Body over the size limit", body = crate::error::ErrorBody),
+        (status = 422, description = "The article has no usable text", body = crate::error::ErrorBody),
+    )
+)]
+pub async fn create_article(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<IngestResult>)> {
+    crate::auth::require_token(state.config().token.as_deref(), &headers)?;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or("");
+    if !content_type.is_empty() && !content_type.starts_with("application/json") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the article as application/json",
+        ));
+    }
+    let document = parse_article(&body)?;
+    // Extraction is CPU work without the store: done before taking the lock, so reads
+    // wait only for storing and the rebuild.
+    let extract_state = state.clone();
+    let (document, extraction) = tokio::task::spawn_blocking(move || {
+        let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            extract_state.extractor().extract(&document)
+        }));
+        (document, extraction)
+    })
+    .await
+    .map_err(|error| ApiError::internal(format!("extraction task failed: {error}")))?;
+    let extraction = extraction.map_err(|_| ApiError::internal("extraction panicked"))?;
+    let n_entities = extraction.entities.len();
+    let n_events = extraction.events.len();
+    let article = NewArticle::new(document, extraction, None);
+    let put = state
+        .with_store(move |state, store| {
+            let put = store
+                .put_articles(std::slice::from_ref(&article))?
+                .into_iter()
+                .next()
+                .ok_or_else(|| ApiError::internal("the store returned no outcome"))?;
+            store.flush()?;
+            if store.record_is_stale()? {
+                pw_store::rebuild_record(store)?;
+            }
+            state.reload(store)?;
+            Ok(put)
+        })
+        .await?;
+    let key = put.key().to_string();
+    let view = state.view();
+    let facts = view
+        .catalog
+        .record()
+        .facts
+        .iter()
+        .filter(|fact| fact.supports.iter().any(|support| support.article == key))
+        .map(|fact| fact.id.clone())
+        .collect();
+    let (status, outcome_name) = match put {
+        PutOutcome::Stored(_) => (StatusCode::CREATED, "stored"),
+        PutOutcome::Updated(_) => (StatusCode::OK, "updated"),
+        PutOutcome::Unchanged(_) => (StatusCode::OK, "unchanged"),
+    };
+    Ok((
+        status,
+        Json(IngestResult {
+            key,
+            outcome: outcome_name.to_string(),
+            entities: n_entities,
+            events: n_events,
+            facts,
+        }),
+    ))
+}
+
+/// The request body → one document, through the same JSON Lines reader `ingest` uses.
+fn parse_article(body: &[u8]) -> ApiResult<Document> {
+    let value: serde_json::Value = serde_json::from_slice(body)
+        .map_err(|error| ApiError::bad_request(format!("body is not JSON: {error}")))?;
+    if !value.is_object() {
+        return Err(ApiError::bad_request(
+            "body must be one JSON object (an article as on a JSON Lines line)",
+        ));
+    }
+    // Compact form: one line, whatever the client's layout.
+    let line = serde_json::to_vec(&value).map_err(ApiError::internal)?;
+    let options = pw_ingest::Options {
+        max_file_bytes: line.len() as u64 + 1,
+        max_article_bytes: line.len() + 1,
+    };
+    let mut output = pw_ingest::read_bytes("request.jsonl", &line, None, &options);
+    if let Some(error) = output.errors.first() {
+        // Ingest errors start with the location ("request.jsonl:1: …"); the client
+        // sent one object, so the reason alone is the message.
+        let message = error.to_string();
+        let reason = message
+            .split_once(": ")
+            .map_or(message.as_str(), |(_, reason)| reason);
+        return Err(ApiError::unprocessable(reason.to_string()));
+    }
+    let mut document = output
+        .documents
+        .pop()
+        .ok_or_else(|| ApiError::unprocessable("the article has no text"))?;
+    // Identity: the URL, else the client's id, else the content (see identity_key);
+    // a request is not a file.
+    document.meta.file = document.meta.id.as_ref().map(|_| "api".to_string());
+    Ok(document)
+}
