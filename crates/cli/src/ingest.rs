@@ -25,6 +25,8 @@ use std::time::{Duration, Instant};
 const COMMIT_EVERY: Duration = Duration::from_millis(500);
 /// Or once a batch holds this much text.
 const BATCH_BYTES: usize = 16 << 20;
+/// Articles extracted in parallel before their results go to the writer, in order.
+const EXTRACT_CHUNK: usize = 512;
 
 /// What the writer is sent, one message per article.
 enum Message {
@@ -131,44 +133,58 @@ pub(crate) fn run(
     // Built on first need: a run that skips everything never compiles the lexicon.
     let extractor = OnceLock::new();
     let extract_progress = progress.clone();
-    latest
-        .into_par_iter()
-        .for_each_with(sender, |sender, article| {
-            let bytes = article.document.text.len();
-            let message = if known.get(&article.identity) == Some(&article.content_hash) {
-                Message::Skipped { bytes }
-            } else {
-                // Extraction is meant never to fail; should it panic on one article all the
-                // same, that article is reported and the batch goes on.
-                let extracted = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    extractor
-                        .get_or_init(Extractor::new)
-                        .extract(&article.document)
-                }));
-                match extracted {
-                    Ok(extraction) => Message::Put(Box::new(NewArticle {
-                        identity: article.identity,
-                        content_hash: article.content_hash,
-                        document: article.document,
-                        extraction,
-                    })),
-                    Err(_) => {
-                        let location = article
-                            .document
-                            .meta
-                            .file
-                            .as_deref()
-                            .unwrap_or(&article.identity);
-                        extract_progress.suspend(|| {
-                            eprintln!("pactwatch: {location}: extraction failed (internal error)")
-                        });
-                        Message::Failed
-                    }
+    // Extraction runs on all cores chunk by chunk, and each chunk reaches the writer in
+    // input order: article keys follow the order of the input, so the same command on
+    // the same files builds the same store (and the same record ids).
+    let extract = |article: Pending| -> Message {
+        let bytes = article.document.text.len();
+        if known.get(&article.identity) == Some(&article.content_hash) {
+            Message::Skipped { bytes }
+        } else {
+            // Extraction is meant never to fail; should it panic on one article all the
+            // same, that article is reported and the batch goes on.
+            let extracted = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                extractor
+                    .get_or_init(Extractor::new)
+                    .extract(&article.document)
+            }));
+            match extracted {
+                Ok(extraction) => Message::Put(Box::new(NewArticle {
+                    identity: article.identity,
+                    content_hash: article.content_hash,
+                    document: article.document,
+                    extraction,
+                })),
+                Err(_) => {
+                    let location = article
+                        .document
+                        .meta
+                        .file
+                        .as_deref()
+                        .unwrap_or(&article.identity);
+                    extract_progress.suspend(|| {
+                        eprintln!("pactwatch: {location}: extraction failed (internal error)")
+                    });
+                    Message::Failed
                 }
-            };
+            }
+        }
+    };
+    let mut queue = latest.into_iter();
+    loop {
+        let chunk: Vec<Pending> = queue.by_ref().take(EXTRACT_CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let messages: Vec<Message> = chunk.into_par_iter().map(extract).collect();
+        for message in messages {
             // A closed channel means the writer stopped on an error, reported below.
-            let _ = sender.send(message);
-        });
+            if sender.send(message).is_err() {
+                break;
+            }
+        }
+    }
+    drop(sender);
     let (mut store, mut tally) = writer
         .join()
         .map_err(|_| anyhow!("the writer thread panicked"))??;
