@@ -101,6 +101,7 @@ struct EdgeBuilder<'a> {
     mutual: bool,
     stories: BTreeSet<&'a str>,
     outlets: BTreeSet<&'a str>,
+    unknown_outlet_stories: BTreeSet<&'a str>,
     supports: usize,
     dates: BTreeSet<String>,
 }
@@ -182,6 +183,7 @@ impl Network {
                             mutual: true,
                             stories: BTreeSet::new(),
                             outlets: BTreeSet::new(),
+                            unknown_outlet_stories: BTreeSet::new(),
                             supports: 0,
                             dates: BTreeSet::new(),
                         });
@@ -195,9 +197,12 @@ impl Network {
                 builder.mutual &= fact.event_type.is_symmetric();
                 for support in &fact.supports {
                     builder.stories.insert(&support.story);
-                    if let Some(outlet) = &support.outlet {
-                        builder.outlets.insert(outlet);
-                    }
+                    // As the record counts them: an article with no known outlet
+                    // counts once per story.
+                    match &support.outlet {
+                        Some(outlet) => builder.outlets.insert(outlet),
+                        None => builder.unknown_outlet_stories.insert(&support.story),
+                    };
                 }
                 builder.supports += fact.supports.len();
                 builder.dates.extend(fact_dates(fact));
@@ -251,7 +256,7 @@ impl Network {
                 facts: builder.facts.iter().map(|id| id.to_string()).collect(),
                 mutual: builder.mutual,
                 stories: builder.stories.len(),
-                outlets: builder.outlets.len(),
+                outlets: builder.outlets.len() + builder.unknown_outlet_stories.len(),
                 supports: builder.supports,
                 first_date: builder.dates.first().cloned(),
                 last_date: builder.dates.last().cloned(),
