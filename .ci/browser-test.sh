@@ -2,7 +2,7 @@
 # Browser test of the web page: `pactwatch serve` on the seed articles, driven in the
 # system chromium by playwright-core (pinned in tests/browser/package-lock.json).
 # Screenshots go to target/browser/. Needs node + npm; installs Debian's chromium with
-# apt-get when none is on PATH (CI runs as root). Not part of .ci/run.
+# apt-get when none is on PATH (CI runs as root). Called by .ci/run.
 #
 #   .ci/browser-test.sh            # debug build (shares artifacts with cargo test)
 #   PROFILE=release .ci/browser-test.sh
