@@ -491,13 +491,8 @@ fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<St
 fn starts_international(lexicon: &Lexicon, cluster: &Cluster) -> bool {
     cluster.names.iter().any(|name| {
         // Prefixes of up to four words, each ending before a space.
-        name.match_indices(' ').take(4).any(|(end, _)| {
-            lexicon.lookup(&name[..end]).is_some_and(|id| {
-                let entry = lexicon.entry(id);
-                entry.kind == pw_lexicon::EntryKind::Organization
-                    && entry.country.is_none()
-                    && entry.subkind() == "intl_org"
-            })
-        })
+        name.match_indices(' ')
+            .take(4)
+            .any(|(end, _)| lexicon.is_international_org(&name[..end]))
     })
 }

@@ -202,6 +202,8 @@ pub struct Lexicon {
     country_index: HashMap<String, usize>,
     /// Folded surname → the one lexicon person bearing it, `None` when ambiguous.
     by_surname: HashMap<String, Option<u32>>,
+    /// Surfaces of international organizations (no country of their own).
+    international: HashSet<String>,
     automaton: matcher::Matcher,
 }
 
@@ -266,6 +268,16 @@ impl Lexicon {
             }
         }
 
+        let international: HashSet<String> = entries
+            .iter()
+            .filter(|e| {
+                e.kind == EntryKind::Organization
+                    && e.country.is_none()
+                    && e.subkind() == "intl_org"
+            })
+            .map(|e| e.surface.clone())
+            .collect();
+
         // Surname → the one person of the lexicon who bears it (None when several do).
         let mut by_surname: HashMap<String, Option<u32>> = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
@@ -307,6 +319,7 @@ impl Lexicon {
             countries,
             country_index,
             by_surname,
+            international,
             automaton,
         })
     }
@@ -406,6 +419,12 @@ impl Lexicon {
     pub fn person_by_surname(&self, surname: &str) -> Option<&Entry> {
         let found = (*self.by_surname.get(&fold(surname))?)?;
         Some(&self.entries[found as usize])
+    }
+
+    /// True when `surface` (exactly as written) names an international organization of
+    /// the lexicon: one with no country of its own ("United Nations", "NATO", "UN").
+    pub fn is_international_org(&self, surface: &str) -> bool {
+        self.international.contains(surface)
     }
 
     /// Number of given names.

@@ -258,3 +258,12 @@ fn a_surname_names_a_person_only_when_one_bears_it() {
     );
     assert!(lexicon.person_by_surname("Nobody").is_none());
 }
+
+#[test]
+fn international_organizations_have_no_country() {
+    let lexicon = lex();
+    assert!(lexicon.is_international_org("United Nations"));
+    assert!(lexicon.is_international_org("NATO"));
+    assert!(!lexicon.is_international_org("Hezbollah"));
+    assert!(!lexicon.is_international_org("Bolivia"));
+}
