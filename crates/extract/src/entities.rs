@@ -223,6 +223,27 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
             *country_counts.entry(code.clone()).or_default() += cluster.drafts.len();
         }
     }
+    // A person named in full whom the lexicon knows under another form ("Joseph R.
+    // Biden" = "Joe Biden"): that form is an alias, so other articles can find them.
+    for cluster in clusters.iter_mut() {
+        if cluster.kind != EntityKind::Person
+            || cluster.origin == "lexicon"
+            || !cluster.names.iter().any(|name| name.contains(' '))
+        {
+            continue;
+        }
+        if let Some(entry) = lexicon_person_by_surname(lexicon, cluster)
+            && cluster
+                .country
+                .as_ref()
+                .is_none_or(|country| entry.country.as_ref() == Some(country))
+        {
+            let canonical = entry.canonical.clone();
+            if !cluster.names.contains(&canonical) {
+                push_unique(&mut cluster.aliases, &canonical);
+            }
+        }
+    }
     let top_country = country_counts
         .iter()
         .max_by_key(|(code, count)| (**count, std::cmp::Reverse((*code).clone())))
@@ -248,7 +269,8 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         // A person the lexicon knows by a surname no one else there bears ("President
         // Biden"), when the given name, if any, agrees in its initial.
         if cluster.kind == EntityKind::Person
-            && let Some(country) = lexicon_country_by_surname(lexicon, cluster)
+            && let Some(country) =
+                lexicon_person_by_surname(lexicon, cluster).and_then(|entry| entry.country.clone())
         {
             cluster.country = Some(country);
             continue;
@@ -468,8 +490,13 @@ fn belongs_to_person(doc: &Doc, drafts: &[Draft], country: &Draft) -> bool {
         .any(|draft| draft.kind == Some(EntityKind::Person) && draft.span.end == person_end)
 }
 
-/// The country of the one lexicon person with this cluster's surname.
-fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<String> {
+/// The one lexicon person with this cluster's surname, when the cluster's given name, if
+/// it has one, starts with the same two letters ("Joseph R. Biden" = "Joe Biden", but
+/// not "Jill Biden").
+fn lexicon_person_by_surname<'l>(
+    lexicon: &'l Lexicon,
+    cluster: &Cluster,
+) -> Option<&'l pw_lexicon::Entry> {
     let name = cluster
         .names
         .iter()
@@ -478,13 +505,14 @@ fn lexicon_country_by_surname(lexicon: &Lexicon, cluster: &Cluster) -> Option<St
     let surname = words.last()?;
     let entry = lexicon.person_by_surname(surname)?;
     if words.len() > 1 {
-        let given = words[0].chars().next()?;
-        let known = entry.canonical.chars().next()?;
-        if given != known {
+        let prefix =
+            |word: &str| -> String { word.chars().take(2).collect::<String>().to_lowercase() };
+        let known = entry.canonical.split_whitespace().next()?;
+        if words[0].chars().count() < 2 || prefix(words[0]) != prefix(known) {
             return None;
         }
     }
-    entry.country.clone()
+    Some(entry)
 }
 
 /// The cluster's name starts with an international organization of the lexicon.
