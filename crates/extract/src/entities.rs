@@ -224,7 +224,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         }
     }
     // A person named in full whom the lexicon knows under another form ("Joseph R.
-    // Biden" = "Joe Biden"): that form is an alias, so other articles can find them.
+    // Biden" = "Joe Biden"): the lexicon's form is the canonical name, as for names the
+    // lexicon matched directly, so every article names them alike; the text's form
+    // stays an alias.
     for cluster in clusters.iter_mut() {
         if cluster.kind != EntityKind::Person
             || cluster.origin == "lexicon"
@@ -239,8 +241,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
                 .is_none_or(|country| entry.country.as_ref() == Some(country))
         {
             let canonical = entry.canonical.clone();
-            if !cluster.names.contains(&canonical) {
-                push_unique(&mut cluster.aliases, &canonical);
+            push_unique(&mut cluster.aliases, &canonical);
+            if cluster.canonical.is_none() {
+                cluster.canonical = Some(canonical);
             }
         }
     }
