@@ -32,7 +32,7 @@ mod text;
 pub use gold::{
     Gold, GoldDocument, GoldEntity, GoldEvent, GoldQuote, MODALITIES, parse_gold, parse_predictions,
 };
-pub use report::{DocumentScore, KEYS, Ratio, Report, Totals};
+pub use report::{DocumentScore, KEYS, Metrics, Ratio, Report};
 pub use score::{SYMMETRIC, modality_group, prediction_file, score, score_document};
 pub use text::{casefold, date_ok, norm, py_list_repr, py_repr, quote_norm, unicode_version};
 

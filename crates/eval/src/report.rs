@@ -67,6 +67,47 @@ impl fmt::Display for Ratio {
 pub struct DocumentScore {
     /// The gold document's file name.
     pub file: String,
+    /// The nine metrics of this document.
+    pub metrics: Metrics,
+    /// `kind:name` of the non-optional gold entities not found.
+    pub missed_entities: Vec<String>,
+    /// `kind:name` of the predicted entities that match no gold entity.
+    pub spurious_entities: Vec<String>,
+    /// `type ['SRC']->['TGT']` (plus ` core`) of the gold events not found.
+    pub missed_events: Vec<String>,
+    /// Gold quotes not found (`"snippet" not found`) or with a wrong speaker
+    /// (`"snippet" wrong speaker: got X`). Not in score.py.
+    pub missed_quotes: Vec<String>,
+    /// `type SRC->TGT: evidence` of the predicted events that find no gold event.
+    /// Not in score.py.
+    pub spurious_events: Vec<String>,
+}
+
+impl DocumentScore {
+    /// score.py's `--json` object for this document, plus `missed_quotes` and
+    /// `spurious_events`.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        for (k, r) in self.metrics.ratios() {
+            m.insert(k.to_string(), r.to_json());
+        }
+        let lists = [
+            ("missed_entities", &self.missed_entities),
+            ("spurious_entities", &self.spurious_entities),
+            ("missed_events", &self.missed_events),
+            ("missed_quotes", &self.missed_quotes),
+            ("spurious_events", &self.spurious_events),
+        ];
+        for (k, v) in lists {
+            m.insert(k.to_string(), json!(v));
+        }
+        Value::Object(m)
+    }
+}
+
+/// The nine metrics of score.py, for one document or summed over all of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Metrics {
     /// `ent_recall`: non-optional gold entities found.
     pub entity_recall: Ratio,
     /// `ent_precision`: predicted entities matching any gold entity (optional included).
@@ -85,83 +126,11 @@ pub struct DocumentScore {
     pub quotes_found: Ratio,
     /// `quote_speakers`: gold quotes found with a right speaker.
     pub quote_speakers: Ratio,
-    /// `kind:name` of the non-optional gold entities not found.
-    pub missed_entities: Vec<String>,
-    /// `kind:name` of the predicted entities that match no gold entity.
-    pub spurious_entities: Vec<String>,
-    /// `type ['SRC']->['TGT']` (plus ` core`) of the gold events not found.
-    pub missed_events: Vec<String>,
-    /// Gold quotes not found (`"snippet" not found`) or with a wrong speaker
-    /// (`"snippet" wrong speaker: got X`). Not in score.py.
-    pub missed_quotes: Vec<String>,
-    /// `type SRC->TGT: evidence` of the predicted events that find no gold event.
-    /// Not in score.py.
-    pub spurious_events: Vec<String>,
 }
 
-impl DocumentScore {
-    /// The nine metrics under score.py's keys, in its order.
-    pub fn ratios(&self) -> [(&'static str, Ratio); 9] {
-        [
-            (KEYS[0], self.entity_recall),
-            (KEYS[1], self.entity_precision),
-            (KEYS[2], self.event_core_recall),
-            (KEYS[3], self.event_recall),
-            (KEYS[4], self.event_precision),
-            (KEYS[5], self.dates),
-            (KEYS[6], self.modality),
-            (KEYS[7], self.quotes_found),
-            (KEYS[8], self.quote_speakers),
-        ]
-    }
-
-    /// score.py's `--json` object for this document, plus `missed_quotes` and
-    /// `spurious_events`.
-    pub fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        for (k, r) in self.ratios() {
-            m.insert(k.to_string(), r.to_json());
-        }
-        let lists = [
-            ("missed_entities", &self.missed_entities),
-            ("spurious_entities", &self.spurious_entities),
-            ("missed_events", &self.missed_events),
-            ("missed_quotes", &self.missed_quotes),
-            ("spurious_events", &self.spurious_events),
-        ];
-        for (k, v) in lists {
-            m.insert(k.to_string(), json!(v));
-        }
-        Value::Object(m)
-    }
-}
-
-/// The nine metrics summed over all documents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Totals {
-    /// Sum of [`DocumentScore::entity_recall`].
-    pub entity_recall: Ratio,
-    /// Sum of [`DocumentScore::entity_precision`].
-    pub entity_precision: Ratio,
-    /// Sum of [`DocumentScore::event_core_recall`].
-    pub event_core_recall: Ratio,
-    /// Sum of [`DocumentScore::event_recall`].
-    pub event_recall: Ratio,
-    /// Sum of [`DocumentScore::event_precision`].
-    pub event_precision: Ratio,
-    /// Sum of [`DocumentScore::dates`].
-    pub dates: Ratio,
-    /// Sum of [`DocumentScore::modality`].
-    pub modality: Ratio,
-    /// Sum of [`DocumentScore::quotes_found`].
-    pub quotes_found: Ratio,
-    /// Sum of [`DocumentScore::quote_speakers`].
-    pub quote_speakers: Ratio,
-}
-
-impl Totals {
-    /// Adds one document's metrics.
-    pub fn add(&mut self, d: &DocumentScore) {
+impl Metrics {
+    /// Adds another document's metrics.
+    pub fn add(&mut self, d: &Metrics) {
         self.entity_recall.add(d.entity_recall);
         self.entity_precision.add(d.entity_precision);
         self.event_core_recall.add(d.event_core_recall);
@@ -195,7 +164,7 @@ pub struct Report {
     /// One per gold document, in gold order.
     pub documents: Vec<DocumentScore>,
     /// Sums over `documents`.
-    pub total: Totals,
+    pub total: Metrics,
     /// Things score.py passes over silently: gold documents without a prediction,
     /// predictions for no gold document or without a file, repeated predictions.
     /// Not part of [`Report::render`] or [`Report::to_json`].
@@ -224,7 +193,12 @@ impl Report {
     pub fn render(&self, verbose: bool) -> String {
         let mut out = String::new();
         for d in self.unique_documents() {
-            let metrics: Vec<String> = d.ratios().iter().map(|(k, r)| format!("{k}={r}")).collect();
+            let metrics: Vec<String> = d
+                .metrics
+                .ratios()
+                .iter()
+                .map(|(k, r)| format!("{k}={r}"))
+                .collect();
             out.push_str(&format!("{} {}\n", d.file, metrics.join(" ")));
             if verbose {
                 let spurious = &d.spurious_entities[..d.spurious_entities.len().min(40)];
@@ -306,11 +280,14 @@ mod tests {
         let mut r = Report::default();
         let d = DocumentScore {
             file: "a".into(),
-            entity_recall: Ratio::new(1, 8),
-            entity_precision: Ratio::new(5, 8),
+            metrics: Metrics {
+                entity_recall: Ratio::new(1, 8),
+                entity_precision: Ratio::new(5, 8),
+                ..Metrics::default()
+            },
             ..DocumentScore::default()
         };
-        r.total.add(&d);
+        r.total.add(&d.metrics);
         r.documents.push(d);
         let text = r.render(false);
         assert!(text.starts_with("a ent_recall=1/8 ent_precision=5/8 ev_core_recall=0/0"));

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::{Map, Value};
 
 use crate::gold::{Gold, GoldDocument};
-use crate::report::{DocumentScore, Ratio, Report, Totals};
+use crate::report::{DocumentScore, Metrics, Ratio, Report};
 use crate::text::{date_ok, norm, py_list_repr, quote_norm};
 
 type Object = Map<String, Value>;
@@ -467,15 +467,17 @@ pub fn score_document(gd: &GoldDocument, pd: Option<&Object>) -> DocumentScore {
     let n_quotes = gd.quotes.len();
     DocumentScore {
         file: gd.file.clone(),
-        entity_recall: Ratio::new(req_found, req_total),
-        entity_precision: Ratio::new(good_pred, pents.len()),
-        event_core_recall: Ratio::new(core_found, core_total),
-        event_recall: Ratio::new(ev_found, gd.events.len()),
-        event_precision: Ratio::new(good_ev.iter().filter(|g| **g).count(), pevs.len()),
-        dates: Ratio::new(date_hit, date_n),
-        modality: Ratio::new(mod_hit, mod_n),
-        quotes_found: Ratio::new(q_found, n_quotes),
-        quote_speakers: Ratio::new(q_spk, n_quotes),
+        metrics: Metrics {
+            entity_recall: Ratio::new(req_found, req_total),
+            entity_precision: Ratio::new(good_pred, pents.len()),
+            event_core_recall: Ratio::new(core_found, core_total),
+            event_recall: Ratio::new(ev_found, gd.events.len()),
+            event_precision: Ratio::new(good_ev.iter().filter(|g| **g).count(), pevs.len()),
+            dates: Ratio::new(date_hit, date_n),
+            modality: Ratio::new(mod_hit, mod_n),
+            quotes_found: Ratio::new(q_found, n_quotes),
+            quote_speakers: Ratio::new(q_spk, n_quotes),
+        },
         missed_entities,
         spurious_entities,
         missed_events,
@@ -552,7 +554,7 @@ pub fn score(gold: &Gold, predictions: &[Value]) -> Report {
         }
     }
     let mut documents = Vec::with_capacity(gold.documents.len());
-    let mut total = Totals::default();
+    let mut total = Metrics::default();
     for gd in &gold.documents {
         let pd = preds.get(&gd.file).map(|(_, o)| *o);
         if pd.is_none() {
@@ -562,7 +564,7 @@ pub fn score(gold: &Gold, predictions: &[Value]) -> Report {
             ));
         }
         let s = score_document(gd, pd);
-        total.add(&s);
+        total.add(&s.metrics);
         documents.push(s);
     }
     let mut unknown: Vec<&String> = preds

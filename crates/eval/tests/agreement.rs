@@ -128,10 +128,10 @@ fn malformed_parts_are_skipped_not_fatal() {
     .unwrap();
     let r = score(&gold, &preds);
     let a = &r.documents[0];
-    assert_eq!(a.entity_precision.total, 0);
-    assert_eq!(a.event_precision.hit, 0);
-    assert_eq!(a.event_precision.total, 3);
-    assert_eq!(a.quotes_found.hit, 0);
+    assert_eq!(a.metrics.entity_precision.total, 0);
+    assert_eq!(a.metrics.event_precision.hit, 0);
+    assert_eq!(a.metrics.event_precision.total, 3);
+    assert_eq!(a.metrics.quotes_found.hit, 0);
     assert_eq!(a.spurious_events[0], "(not a JSON object)");
     assert!(r.warnings[0].starts_with("prediction 1: not a JSON object"));
 }
