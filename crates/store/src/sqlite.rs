@@ -404,19 +404,20 @@ impl Store for SqliteStore {
             let mut find = transaction
                 .prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")
                 .map_err(sqlite)?;
-            let mut insert = transaction
+            // One statement stores a new article or replaces a known one in place (same
+            // id, so the same key).
+            let mut upsert = transaction
                 .prepare_cached(
                     "INSERT INTO articles (identity, content_hash, seq, url, file, title, outlet,
                          published, meta_json, text, diagnostics_json, extraction_json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                )
-                .map_err(sqlite)?;
-            let mut update = transaction
-                .prepare_cached(
-                    "UPDATE articles SET content_hash = ?2, seq = ?3, url = ?4, file = ?5,
-                         title = ?6, outlet = ?7, published = ?8, meta_json = ?9, text = ?10,
-                         diagnostics_json = ?11, extraction_json = ?12
-                     WHERE id = ?1",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                     ON CONFLICT (identity) DO UPDATE SET content_hash = excluded.content_hash,
+                         seq = excluded.seq, url = excluded.url, file = excluded.file,
+                         title = excluded.title, outlet = excluded.outlet,
+                         published = excluded.published, meta_json = excluded.meta_json,
+                         text = excluded.text, diagnostics_json = excluded.diagnostics_json,
+                         extraction_json = excluded.extraction_json
+                     RETURNING id",
                 )
                 .map_err(sqlite)?;
             for (position, row) in rows.iter().enumerate() {
@@ -432,48 +433,33 @@ impl Store for SqliteStore {
                     Some((id, hash)) if hash == article.content_hash => {
                         PutOutcome::Unchanged(ArticleKey(id))
                     }
-                    Some((id, _)) => {
+                    _ => {
                         seq += 1;
-                        update
-                            .execute(params![
-                                id,
-                                article.content_hash,
-                                seq,
-                                meta.url,
-                                meta.file,
-                                meta.title,
-                                meta.outlet,
-                                row.published,
-                                row.meta_json,
-                                article.document.text,
-                                row.diagnostics_json,
-                                row.extraction_json,
-                            ])
+                        let id: i64 = upsert
+                            .query_row(
+                                params![
+                                    article.identity,
+                                    article.content_hash,
+                                    seq,
+                                    meta.url,
+                                    meta.file,
+                                    meta.title,
+                                    meta.outlet,
+                                    row.published,
+                                    row.meta_json,
+                                    article.document.text,
+                                    row.diagnostics_json,
+                                    row.extraction_json,
+                                ],
+                                |found| found.get(0),
+                            )
                             .map_err(sqlite)?;
                         changed.push((position, id, seq));
-                        PutOutcome::Updated(ArticleKey(id))
-                    }
-                    None => {
-                        seq += 1;
-                        insert
-                            .execute(params![
-                                article.identity,
-                                article.content_hash,
-                                seq,
-                                meta.url,
-                                meta.file,
-                                meta.title,
-                                meta.outlet,
-                                row.published,
-                                row.meta_json,
-                                article.document.text,
-                                row.diagnostics_json,
-                                row.extraction_json,
-                            ])
-                            .map_err(sqlite)?;
-                        let id = transaction.last_insert_rowid();
-                        changed.push((position, id, seq));
-                        PutOutcome::Stored(ArticleKey(id))
+                        if known.is_some() {
+                            PutOutcome::Updated(ArticleKey(id))
+                        } else {
+                            PutOutcome::Stored(ArticleKey(id))
+                        }
                     }
                 };
                 outcomes.push(outcome);
