@@ -1,17 +1,7 @@
 //! Proleptic Gregorian day arithmetic on day numbers (days since 1970-01-01).
 
 use pw_model::PartialDate;
-
-/// Days in `month` of `year` (0 for an invalid month).
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+pub use pw_model::days_in_month;
 
 pub fn is_valid(year: i32, month: u8, day: u8) -> bool {
     day >= 1 && day <= days_in_month(year, month)

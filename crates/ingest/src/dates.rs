@@ -5,20 +5,10 @@
 //! ignored: the day is the one written (`2025-02-10 23:30-05:00` is 2025-02-10), never
 //! converted to UTC.
 
-use pw_model::PartialDate;
+use pw_model::{PartialDate, days_in_month};
 
 /// Years outside this range are treated as noise (ids, phone numbers), not dates.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
 
 /// A validated day, or `None` for impossible dates such as 2023-02-30.
 pub(crate) fn day(year: i32, month: u32, day: u32) -> Option<PartialDate> {

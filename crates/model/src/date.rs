@@ -70,7 +70,8 @@ impl fmt::Display for ParseDateError {
 
 impl std::error::Error for ParseDateError {}
 
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in `month` of `year` in the Gregorian calendar (0 for a month outside 1..=12).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -11,7 +11,7 @@ use std::fmt;
 mod date;
 mod ontology;
 
-pub use date::PartialDate;
+pub use date::{PartialDate, days_in_month};
 pub use ontology::{EntityKind, EventType, Modality, Plover};
 
 /// A half-open byte range `[start, end)` into a document's text.
