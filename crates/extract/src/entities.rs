@@ -7,7 +7,7 @@ use crate::doc::Doc;
 use crate::names::Draft;
 use pw_lexicon::Lexicon;
 use pw_model::{Entity, EntityId, EntityKind, Mention};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A mention tied to its entity, in text order.
 #[derive(Clone, Copy, Debug)]
@@ -251,6 +251,12 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         .iter()
         .max_by_key(|(code, count)| (**count, std::cmp::Reverse((*code).clone())))
         .map(|(code, _)| code.clone());
+    // Where person mentions end: "Zelenskyy of Ukraine" ties Ukraine to him.
+    let person_ends: HashSet<usize> = drafts
+        .iter()
+        .filter(|draft| draft.kind == Some(EntityKind::Person))
+        .map(|draft| draft.span.end)
+        .collect();
     for cluster in clusters.iter_mut() {
         if cluster.country.is_some()
             || cluster.drafts.is_empty()
@@ -270,7 +276,7 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
             continue;
         }
         // A person the lexicon knows by a surname no one else there bears ("President
-        // Biden"), when the given name, if any, agrees in its initial.
+        // Biden"), when the given name, if any, agrees in its first two letters.
         if cluster.kind == EntityKind::Person
             && let Some(country) =
                 lexicon_person_by_surname(lexicon, cluster).and_then(|entry| entry.country.clone())
@@ -286,7 +292,7 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
             .filter(|other| {
                 other.kind == Some(EntityKind::Country)
                     && sentence.contains(other.span)
-                    && !belongs_to_person(doc, drafts, other)
+                    && !belongs_to_person(doc, &person_ends, other)
             })
             .filter_map(|other| other.country.as_ref())
             .collect();
@@ -481,16 +487,13 @@ fn canonical_name(cluster: &Cluster, lexicon: &Lexicon) -> String {
 }
 
 /// A country that belongs to another person's name: "President Zelenskyy of Ukraine".
-fn belongs_to_person(doc: &Doc, drafts: &[Draft], country: &Draft) -> bool {
+fn belongs_to_person(doc: &Doc, person_ends: &HashSet<usize>, country: &Draft) -> bool {
     let before = doc.text[..country.span.start].trim_end();
     let Some(before_of) = before.strip_suffix(" of") else {
         return false;
     };
     let before_of = before_of.trim_end_matches([' ', ',']);
-    let person_end = before_of.len();
-    drafts
-        .iter()
-        .any(|draft| draft.kind == Some(EntityKind::Person) && draft.span.end == person_end)
+    person_ends.contains(&before_of.len())
 }
 
 /// The one lexicon person with this cluster's surname, when the cluster's given name, if
