@@ -223,27 +223,30 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
             *country_counts.entry(code.clone()).or_default() += cluster.drafts.len();
         }
     }
-    // A person named in full whom the lexicon knows under another form ("Joseph R.
-    // Biden" = "Joe Biden"): the lexicon's form is the canonical name, as for names the
-    // lexicon matched directly, so every article names them alike; the text's form
-    // stays an alias.
+    // A person the lexicon knows by a surname no one else there bears, when the given
+    // name, if any, agrees in its first two letters: "President Biden" takes the
+    // lexicon's country, and "Joseph R. Biden" its name "Joe Biden" as the canonical one
+    // (as for names the lexicon matched directly), so every article names them alike;
+    // the text's form stays an alias.
     for cluster in clusters.iter_mut() {
         if cluster.kind != EntityKind::Person
             || cluster.origin == "lexicon"
-            || !cluster.names.iter().any(|name| name.contains(' '))
+            || cluster.drafts.is_empty()
         {
             continue;
         }
-        if let Some(entry) = lexicon_person_by_surname(lexicon, cluster)
-            && cluster
-                .country
-                .as_ref()
-                .is_none_or(|country| entry.country.as_ref() == Some(country))
-        {
-            let canonical = entry.canonical.clone();
-            push_unique(&mut cluster.aliases, &canonical);
+        let Some(entry) = lexicon_person_by_surname(lexicon, cluster) else {
+            continue;
+        };
+        if cluster.country.is_none() {
+            cluster.country = entry.country.clone();
+        } else if cluster.country != entry.country {
+            continue;
+        }
+        if cluster.names.iter().any(|name| name.contains(' ')) {
+            push_unique(&mut cluster.aliases, &entry.canonical);
             if cluster.canonical.is_none() {
-                cluster.canonical = Some(canonical);
+                cluster.canonical = Some(entry.canonical.clone());
             }
         }
     }
@@ -273,15 +276,6 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         // "UN Security Council Resolution", "NATO Summit": a body of an international
         // organization belongs to no one country.
         if cluster.kind == EntityKind::Organization && starts_international(lexicon, cluster) {
-            continue;
-        }
-        // A person the lexicon knows by a surname no one else there bears ("President
-        // Biden"), when the given name, if any, agrees in its first two letters.
-        if cluster.kind == EntityKind::Person
-            && let Some(country) =
-                lexicon_person_by_surname(lexicon, cluster).and_then(|entry| entry.country.clone())
-        {
-            cluster.country = Some(country);
             continue;
         }
         // The only country named in the sentence of the first mention.
