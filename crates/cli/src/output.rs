@@ -10,6 +10,9 @@ use std::fmt::Write as _;
 #[derive(Serialize)]
 struct Record<'a> {
     document: &'a DocumentMeta,
+    /// The article text as extracted (page furniture removed, bytes repaired): every
+    /// `span` in the record is a byte range into it.
+    text: &'a str,
     entities: &'a [Entity],
     events: &'a [Event],
     quotes: &'a [Quote],
@@ -19,6 +22,7 @@ struct Record<'a> {
 pub(crate) fn json_line(document: &Document, extraction: &Extraction) -> String {
     let record = Record {
         document: &document.meta,
+        text: &document.text,
         entities: &extraction.entities,
         events: &extraction.events,
         quotes: &extraction.quotes,

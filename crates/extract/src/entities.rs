@@ -339,6 +339,7 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
                 let draft = &drafts[draft_index];
                 Mention {
                     span: draft.span,
+                    text: draft.span.slice(doc.text).to_string(),
                     sentence: doc.sentence_at(draft.span.start),
                     named: draft.named,
                 }

@@ -133,11 +133,13 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
                         doc.lower_word(first - 1),
                         "the" | "a" | "an" | "its" | "their" | "his" | "her"
                     );
+                // A compiled CAMEO verb that codes nothing here is most often not an
+                // event verb of this sentence: it claims no date.
                 if !after_determiner
-                    && hit
-                        .entries
-                        .iter()
-                        .any(|&entry| !input.triggers.entries[entry].noun)
+                    && hit.entries.iter().any(|&entry| {
+                        let entry = &input.triggers.entries[entry];
+                        !entry.noun && !entry.derived
+                    })
                 {
                     claimants.push((sentence, Span::new(hit.start, hit.end)));
                 }
@@ -345,9 +347,13 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
             ));
         }
     }
-    // "prosecutors", "officials" with no country of their own: the latest country named.
+    // Unnamed groups ("protesters", "police", "officials"; the Phoenix agents) with no
+    // country of their own: the latest country named before them in the sentence.
     for token in first_token..last_token {
-        if !doc.is_word(token) || !GROUP_NOUNS.contains(&doc.lower_word(token)) {
+        if !doc.is_word(token)
+            || pw_text::is_capitalized(doc.word(token)) && token > first_token
+            || pw_lexicon::agents::agent_code(doc.lower_word(token)).is_none()
+        {
             continue;
         }
         let token_span = doc.tokens[token].span;
@@ -408,20 +414,6 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
     }
     actors
 }
-
-/// Plural nouns for officials of an unnamed state.
-const GROUP_NOUNS: &[&str] = &[
-    "prosecutors",
-    "officials",
-    "investigators",
-    "diplomats",
-    "troops",
-    "authorities",
-    "lawmakers",
-    "judges",
-    "police",
-    "ministers",
-];
 
 /// The country entity of a person or organization, when the document names that country.
 fn country_entity_of(input: &EventInput, entity: usize) -> Option<usize> {
@@ -654,31 +646,33 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
     );
     let window_after = doc.lower_slice(hit.end, (hit.end + 48).min(sentence_span.end));
     let clause = sentence_span.slice(&doc.lower);
+    // A verb-only entry compiled from CAMEO does not fire on a noun use ("the march").
+    if looks_like_noun
+        && !has_noun
+        && hit
+            .entries
+            .iter()
+            .all(|&entry| input.triggers.entries[entry].derived)
+    {
+        return None;
+    }
+    let trim = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .to_string()
+    };
+    let before_words: Vec<String> = window_before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(trim)
+        .collect();
+    let after_words: Vec<String> = window_after.split_whitespace().take(4).map(trim).collect();
     let mut best: Option<(usize, bool, u8)> = None;
     for &entry_index in &hit.entries {
         let entry = &input.triggers.entries[entry_index];
         if entry.noun != want_noun {
             continue;
         }
-        let last_words = |text: &str, n: usize| {
-            text.split_whitespace()
-                .rev()
-                .take(n)
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                        .to_string()
-                })
-                .collect::<Vec<_>>()
-        };
-        let before_words = last_words(window_before, 4);
-        let after_words: Vec<String> = window_after
-            .split_whitespace()
-            .take(4)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-                    .to_string()
-            })
-            .collect();
         if !entry.before.is_empty() && !entry.before.iter().any(|word| before_words.contains(word))
         {
             continue;
@@ -693,19 +687,21 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         if !entry.after.is_empty() && !entry.after.iter().any(|word| after_words.contains(word)) {
             continue;
         }
-        let mut specificity = 0;
+        // A compiled verb + object pattern is more specific than the bare verb.
+        let mut specificity =
+            u8::from(entry.derived && !(entry.after.is_empty() && entry.before.is_empty()));
         if entry.needs_equipment {
             if !equipment_in(input, sentence_span) {
                 continue;
             }
-            specificity = 2;
+            specificity = 3;
         }
         if entry.needs_military {
             let trigger_text = &doc.lower[hit.start..hit.end];
             if !military_context(clause, trigger_text) {
                 continue;
             }
-            specificity = specificity.max(1);
+            specificity = specificity.max(2);
         }
         if best.is_none_or(|(_, _, best_specificity)| specificity > best_specificity) {
             best = Some((entry_index, entry.noun, specificity));
@@ -1164,7 +1160,10 @@ fn code_event(
         .take(1)
         .collect();
 
-    let (modality, attributed_to) = modality_of(input, sentence, trigger, event_type, actors);
+    let (mut modality, attributed_to) = modality_of(input, sentence, trigger, event_type, actors);
+    if entry.planned && modality == Modality::Asserted {
+        modality = Modality::Planned;
+    }
     Some(Draft2 {
         event_type,
         sentence,
@@ -1542,7 +1541,12 @@ fn merge_same_sentence(candidates: Vec<Draft2>) -> Vec<Draft2> {
                 }) || existing.target.iter().any(|entity| {
                     candidate.target.contains(entity) || candidate.source.contains(entity)
                 }) || existing.source.is_empty() && existing.target.is_empty()
-                    || candidate.source.is_empty() && candidate.target.is_empty())
+                    || candidate.source.is_empty() && candidate.target.is_empty()
+                    // Two halves of one event: "An American airstrike in Somalia
+                    // killed ..." gives USA -> ? from one trigger and ? -> SOM from
+                    // the other.
+                    || existing.target.is_empty() && candidate.source.is_empty()
+                    || existing.source.is_empty() && candidate.target.is_empty())
         });
         match related {
             Some(existing) => {

@@ -136,6 +136,7 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
     };
     recognizer.index_lexicon_people();
     recognizer.skip_headings();
+    recognizer.skip_datelines();
     for sentence in 0..doc.sentences.len() {
         recognizer.organizations(sentence);
     }
@@ -806,6 +807,53 @@ impl<'a, 't> Recognizer<'a, 't> {
                 }
             }
             index = end.max(index + 1);
+        }
+    }
+
+    /// Datelines and page labels that open a line or a sentence are not names:
+    /// "WASHINGTON –", "SEOUL, Nov. 17 (UPI) --", "MIAMI (Sept. 26, 2021) --",
+    /// "BREAKING VIDEO:", "FILE -". One to four all-caps words followed by a dash,
+    /// a comma, an opening parenthesis or a colon; the place of a dateline is where the
+    /// report was filed, not an actor.
+    fn skip_datelines(&mut self) {
+        let doc = self.doc;
+        let is_shouted = |index: usize| {
+            let word = doc.word(index);
+            doc.is_word(index)
+                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        };
+        for sentence in 0..doc.sentences.len() {
+            let (first, last) = doc.sentence_tokens[sentence];
+            let mut index = first;
+            while index < last {
+                let line_start = {
+                    let start = doc.tokens[index].span.start;
+                    let before = doc.text[..start].trim_end_matches([' ', '\t']);
+                    index == first || before.is_empty() || before.ends_with('\n')
+                };
+                if !line_start || !is_shouted(index) {
+                    index += 1;
+                    continue;
+                }
+                let mut end = index;
+                while end < last && end - index < 4 && is_shouted(end) {
+                    end += 1;
+                }
+                let label = (index..end)
+                    .all(|token| pw_lexicon::cues::is_news_label(doc.lower_word(token)));
+                let next = if end < last { doc.word(end) } else { "" };
+                let dateline_mark = matches!(next, "(" | "," | "–" | "—" | "-" | "--" | ":");
+                // "NATO (" and "IRNA," open sentences too: a dateline needs a place
+                // word of some length or a label.
+                let long = doc.word(index).chars().count() >= 5 || end - index > 1;
+                if dateline_mark && (label || long && next != ":") {
+                    for token in index..end {
+                        self.taken[token] = true;
+                    }
+                }
+                index = end.max(index + 1);
+            }
         }
     }
 

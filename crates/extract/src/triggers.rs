@@ -1,6 +1,13 @@
-//! The event lexicon (`data/lexicon/events.tsv`): trigger words and phrases with their
-//! event type and argument frame, compiled into one Aho-Corasick automaton that runs
-//! over the lowercased text.
+//! The event lexicon: trigger words and phrases with their event type and argument
+//! frame, compiled into one Aho-Corasick automaton that runs over the lowercased text.
+//!
+//! Two layers, in this order of precedence:
+//! - `data/lexicon/events.tsv`, written by hand (with noun frames and constraints);
+//! - `data/lexicon/en/cameo-events.tsv`, compiled from the PETRARCH2 CAMEO verb
+//!   dictionary by `scripts/build-cameo-triggers.py` (thousands of verb forms and
+//!   verb + object patterns for every PLOVER type).
+//!
+//! A form the hand-written layer lists is coded by that layer only.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pw_model::EventType;
@@ -34,6 +41,10 @@ pub(crate) struct TriggerEntry {
     pub(crate) before: Vec<String>,
     pub(crate) not_before: Vec<String>,
     pub(crate) after: Vec<String>,
+    /// From the compiled CAMEO layer (verb-only, no noun frames).
+    pub(crate) derived: bool,
+    /// CAMEO "express intent to ...": coded as the act, modality planned.
+    pub(crate) planned: bool,
 }
 
 /// A trigger occurrence: byte range in the text and the entries its surface form has.
@@ -52,6 +63,7 @@ pub(crate) struct Triggers {
 }
 
 const EVENTS_TSV: &str = include_str!("../../../data/lexicon/events.tsv");
+const CAMEO_TSV: &str = include_str!("../../../data/lexicon/en/cameo-events.tsv");
 
 fn split_words(raw: &str) -> Vec<String> {
     raw.split('|')
@@ -65,89 +77,46 @@ impl Triggers {
     pub(crate) fn builtin() -> Triggers {
         // The embedded lexicon is part of the source tree and checked by a unit test,
         // so a parse failure here is a build defect, not an input error.
-        Triggers::parse(EVENTS_TSV).expect("data/lexicon/events.tsv is valid")
+        Triggers::parse_layers(&[
+            ("events.tsv", EVENTS_TSV),
+            ("en/cameo-events.tsv", CAMEO_TSV),
+        ])
+        .expect("the embedded event lexicon is valid")
     }
 
+    /// One layer only (tests).
+    #[cfg(test)]
     pub(crate) fn parse(tsv: &str) -> Result<Triggers, String> {
+        Triggers::parse_layers(&[("events.tsv", tsv)])
+    }
+
+    /// Layers in order of precedence: a form listed by an earlier layer is not taken
+    /// from a later one. Every layer after the first is `derived`.
+    pub(crate) fn parse_layers(layers: &[(&str, &str)]) -> Result<Triggers, String> {
         let mut entries = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (line_number, line) in tsv.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let columns: Vec<&str> = line.split('\t').collect();
-            if columns.len() < 3 {
-                return Err(format!(
-                    "events.tsv:{}: expected at least 3 columns",
-                    line_number + 1
-                ));
-            }
-            let event_type: EventType = columns[0]
-                .parse()
-                .map_err(|error| format!("events.tsv:{}: {error}", line_number + 1))?;
-            let (noun, frame_name) = match columns[1].strip_prefix("n_") {
-                Some(rest) => (true, rest),
-                None => (false, columns[1]),
-            };
-            let frame = match frame_name {
-                "give" => Frame::Give,
-                "take" => Frame::Take,
-                "act" => Frame::Act,
-                "with" => Frame::With,
-                "ask" => Frame::Ask,
-                "go" => Frame::Go,
-                "self" => Frame::Own,
-                other => {
-                    return Err(format!(
-                        "events.tsv:{}: unknown frame {other:?}",
-                        line_number + 1
-                    ));
-                }
-            };
-            let mut entry = TriggerEntry {
-                event_type,
-                frame,
-                noun,
-                needs_equipment: false,
-                needs_military: false,
-                before: Vec::new(),
-                not_before: Vec::new(),
-                after: Vec::new(),
-            };
-            for constraint in columns.get(3).copied().unwrap_or("").split_whitespace() {
-                match constraint.split_once('=') {
-                    None if constraint == "equipment" => entry.needs_equipment = true,
-                    None if constraint == "military" => entry.needs_military = true,
-                    Some(("before", words)) => entry.before = split_words(words),
-                    Some(("not_before", words)) => entry.not_before = split_words(words),
-                    Some(("after", words)) => entry.after = split_words(words),
-                    _ => {
-                        return Err(format!(
-                            "events.tsv:{}: unknown constraint {constraint:?}",
-                            line_number + 1
-                        ));
-                    }
-                }
-            }
-            let entry_index = entries.len();
-            entries.push(entry);
-            for form in split_words(columns[2]) {
-                let pattern_index = *index.entry(form.clone()).or_insert_with(|| {
-                    patterns.push(form);
-                    pattern_entries.push(Vec::new());
-                    patterns.len() - 1
-                });
-                pattern_entries[pattern_index].push(entry_index);
-            }
+        for (layer, &(name, tsv)) in layers.iter().enumerate() {
+            let derived = layer > 0;
+            let earlier_forms = patterns.len();
+            parse_layer(
+                name,
+                tsv,
+                derived,
+                earlier_forms,
+                &mut entries,
+                &mut patterns,
+                &mut pattern_entries,
+                &mut index,
+            )?;
         }
-        // A few thousand short patterns: a DFA is small and the fastest to search.
+        // Thousands of short patterns: a DFA is the fastest to search.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .map_err(|error| format!("events.tsv: {error}"))?;
+            .map_err(|error| format!("event lexicon: {error}"))?;
         Ok(Triggers {
             automaton,
             pattern_entries,
@@ -173,6 +142,97 @@ impl Triggers {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
+fn parse_layer(
+    name: &str,
+    tsv: &str,
+    derived: bool,
+    earlier_forms: usize,
+    entries: &mut Vec<TriggerEntry>,
+    patterns: &mut Vec<String>,
+    pattern_entries: &mut Vec<Vec<usize>>,
+    index: &mut std::collections::HashMap<String, usize>,
+) -> Result<(), String> {
+    for (line_number, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('\t').collect();
+        if columns.len() < 3 {
+            return Err(format!(
+                "{name}:{}: expected at least 3 columns",
+                line_number + 1
+            ));
+        }
+        let event_type: EventType = columns[0]
+            .parse()
+            .map_err(|error| format!("{name}:{}: {error}", line_number + 1))?;
+        let (noun, frame_name) = match columns[1].strip_prefix("n_") {
+            Some(rest) => (true, rest),
+            None => (false, columns[1]),
+        };
+        let frame = match frame_name {
+            "give" => Frame::Give,
+            "take" => Frame::Take,
+            "act" => Frame::Act,
+            "with" => Frame::With,
+            "ask" => Frame::Ask,
+            "go" => Frame::Go,
+            "self" => Frame::Own,
+            other => {
+                return Err(format!(
+                    "{name}:{}: unknown frame {other:?}",
+                    line_number + 1
+                ));
+            }
+        };
+        let mut entry = TriggerEntry {
+            event_type,
+            frame,
+            noun,
+            needs_equipment: false,
+            needs_military: false,
+            before: Vec::new(),
+            not_before: Vec::new(),
+            after: Vec::new(),
+            derived,
+            planned: false,
+        };
+        for constraint in columns.get(3).copied().unwrap_or("").split_whitespace() {
+            match constraint.split_once('=') {
+                None if constraint == "equipment" => entry.needs_equipment = true,
+                None if constraint == "military" => entry.needs_military = true,
+                None if constraint == "planned" => entry.planned = true,
+                Some(("before", words)) => entry.before = split_words(words),
+                Some(("not_before", words)) => entry.not_before = split_words(words),
+                Some(("after", words)) => entry.after = split_words(words),
+                _ => {
+                    return Err(format!(
+                        "{name}:{}: unknown constraint {constraint:?}",
+                        line_number + 1
+                    ));
+                }
+            }
+        }
+        let entry_index = entries.len();
+        entries.push(entry);
+        for form in split_words(columns[2]) {
+            if let Some(&known) = index.get(&form)
+                && known < earlier_forms
+            {
+                continue;
+            }
+            let pattern_index = *index.entry(form.clone()).or_insert_with(|| {
+                patterns.push(form);
+                pattern_entries.push(Vec::new());
+                patterns.len() - 1
+            });
+            pattern_entries[pattern_index].push(entry_index);
+        }
+    }
+    Ok(())
+}
+
 /// Bytes that continue a word: ASCII alphanumerics, and any byte of a non-ASCII character.
 pub(crate) fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte >= 0x80 || byte == b'-'
@@ -181,6 +241,7 @@ pub(crate) fn is_word_byte(byte: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pw_model::Plover;
 
     #[test]
     fn builtin_lexicon_parses_and_covers_every_type() {
@@ -197,8 +258,57 @@ mod tests {
     }
 
     #[test]
-    fn finds_whole_words_only() {
+    fn every_plover_type_has_triggers_from_the_cameo_dictionary() {
         let triggers = Triggers::builtin();
+        for plover in [
+            Plover::Agree,
+            Plover::Consult,
+            Plover::Support,
+            Plover::Concede,
+            Plover::Cooperate,
+            Plover::Aid,
+            Plover::Retreat,
+            Plover::Request,
+            Plover::Accuse,
+            Plover::Reject,
+            Plover::Threaten,
+            Plover::Protest,
+            Plover::Sanction,
+            Plover::Mobilize,
+            Plover::Coerce,
+            Plover::Assault,
+        ] {
+            let forms: usize = triggers
+                .pattern_entries
+                .iter()
+                .filter(|entries| {
+                    entries.iter().any(|&entry| {
+                        let entry = &triggers.entries[entry];
+                        entry.derived && entry.event_type.plover() == plover
+                    })
+                })
+                .count();
+            assert!(forms >= 20, "{plover:?}: only {forms} CAMEO trigger forms");
+        }
+    }
+
+    #[test]
+    fn the_hand_lexicon_wins_for_its_forms() {
+        let triggers = Triggers::builtin();
+        let mut hits = Vec::new();
+        triggers.find("they signed it", &mut hits);
+        assert_eq!(hits.len(), 1);
+        assert!(
+            hits[0]
+                .entries
+                .iter()
+                .all(|&entry| !triggers.entries[entry].derived)
+        );
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        let triggers = Triggers::parse(EVENTS_TSV).expect("the hand lexicon parses");
         let mut hits = Vec::new();
         triggers.find(
             "iran signed a memorandum of understanding; the signatory reassigned",

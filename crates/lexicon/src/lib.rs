@@ -9,6 +9,8 @@
 //! Gazetteer format (`gazetteer.tsv`, UTF-8, `#` starts a comment line):
 //! `surface<TAB>kind<TAB>canonical<TAB>country_iso3_or_empty<TAB>extra`.
 
+pub mod agents;
+pub mod cues;
 mod fold;
 mod matcher;
 

@@ -175,7 +175,12 @@ pub struct Document {
 /// One occurrence of an entity in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
+    /// Byte range in `Document::text` (the cleaned text that the extract output carries
+    /// as `text`): `&text[span.start..span.end] == self.text`.
     pub span: Span,
+    /// The mention as written.
+    #[serde(default)]
+    pub text: String,
     /// The index of the sentence holding the mention.
     pub sentence: usize,
     /// True when the mention names the entity (not a pronoun, demonym or description).

@@ -47,6 +47,7 @@ impl Article {
             source: "test".to_string(),
             mentions: vec![Mention {
                 span: Span::new(0, 1),
+                text: name.to_string(),
                 sentence: 0,
                 named: true,
             }],

@@ -9,6 +9,8 @@
 //! git diff crates/extract/test_data
 //! ```
 
+mod plover;
+
 use pw_extract::Extractor;
 use pw_ingest::{Options, read_bytes};
 use pw_model::{Document, EntityId, Extraction};
@@ -310,9 +312,10 @@ fn spans_index_the_document_text() {
         let extraction = extractor.extract(&document);
         for entity in &extraction.entities {
             for mention in &entity.mentions {
-                assert!(
-                    text.get(mention.span.start..mention.span.end).is_some(),
-                    "case {case}: mention {:?} of {} is not a span of the text",
+                assert_eq!(
+                    text.get(mention.span.start..mention.span.end),
+                    Some(mention.text.as_str()),
+                    "case {case}: mention {:?} of {} does not slice to its text",
                     mention.span,
                     entity.name
                 );

@@ -79,6 +79,7 @@ fn entity(
         mentions: vec![
             Mention {
                 span: Span::new(0, 1),
+                text: String::new(),
                 sentence: 0,
                 named: true,
             };
