@@ -11,6 +11,7 @@
 
 mod fold;
 mod matcher;
+pub mod words;
 
 pub use fold::{fold, strip_diacritics};
 
