@@ -2,4 +2,5 @@
 //! the check that no word list is written in Rust.
 
 mod builtin;
+mod no_word_lists_in_code;
 mod word_lists;
