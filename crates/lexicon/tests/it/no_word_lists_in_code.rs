@@ -301,11 +301,21 @@ fn array_at(tokens: &[Token], mut at: usize) -> Option<(Vec<String>, usize)> {
     Some((literals, first_line?))
 }
 
-/// The part of a file that is not unit tests: everything before `#[cfg(test)]`.
+/// The part of a file that is not unit tests: everything before a `#[cfg(test)]` line
+/// that opens an inline module (`mod tests {`). A `#[cfg(test)]` on anything else
+/// (`mod testkit;`, a helper) does not end the scan.
 fn without_unit_tests(source: &str) -> &str {
+    let mut at = 0;
+    while let Some(found) = source[at..].find("\n#[cfg(test)]\n") {
+        let start = at + found;
+        let next = &source[start + "\n#[cfg(test)]\n".len()..];
+        let next_line = next.lines().next().unwrap_or("");
+        if next_line.starts_with("mod ") && next_line.trim_end().ends_with('{') {
+            return &source[..start];
+        }
+        at = start + 1;
+    }
     source
-        .find("\n#[cfg(test)]")
-        .map_or(source, |at| &source[..at])
 }
 
 fn rust_files(folder: &Path, out: &mut Vec<PathBuf>) {
@@ -402,13 +412,16 @@ fn f(word: &str, c: char) -> bool {
         )
 }
 #[cfg(test)]
+mod testkit;
+const AFTER_A_TEST_HELPER: &[&str] = &["uno", "dos", "tres", "cuatro", "cinco", "seis"];
+#[cfg(test)]
 mod tests {
     const EXAMPLES: &[&str] = &["one", "two", "three", "four", "five", "six"];
 }
 "##;
     let sites = word_lists(without_unit_tests(fixture));
     let lines: Vec<usize> = sites.iter().map(|site| site.line).collect();
-    assert_eq!(lines, [5, 7, 16], "{sites:?}");
+    assert_eq!(lines, [5, 7, 16, 21], "{sites:?}");
     assert_eq!(sites[0].literals[0], "maybe");
     assert_eq!(sites[1].literals.len(), 6);
     assert_eq!(sites[2].literals.len(), 9);
