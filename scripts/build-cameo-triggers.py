@@ -11,7 +11,7 @@ Inputs (all in the repository):
 What is compiled:
   * every verb of a block with a code of its own, and the verb a block is named after
     (with the block's code), gives a bare trigger (all its inflected forms) of the
-    mapped type, unless data/lexicon/en/cameo-loose-verbs.txt lists it;
+    mapped type, unless data/lexicon/en/cameo_loose_verbs.txt lists it;
   * every pattern "- [words] * words [code]" gives a trigger on the block's verbs that
     needs one of the pattern's head words within four words after the verb (and, for
     words before "*", within four words before): "impose * curfew [1723]" makes
@@ -30,8 +30,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CAMEO = os.path.join(ROOT, "data", "petrarch2", "CAMEO.2.0.txt")
 TYPES = os.path.join(ROOT, "data", "lexicon", "en", "cameo-types.tsv")
-STOP = os.path.join(ROOT, "data", "lexicon", "en", "cameo-stopwords.txt")
-LOOSE = os.path.join(ROOT, "data", "lexicon", "en", "cameo-loose-verbs.txt")
+STOP = os.path.join(ROOT, "data", "lexicon", "en", "cameo_stopwords.txt")
+LOOSE = os.path.join(ROOT, "data", "lexicon", "en", "cameo_loose_verbs.txt")
 OUT = os.path.join(ROOT, "data", "lexicon", "en", "cameo-events.tsv")
 
 

@@ -1,5 +1,10 @@
 //! A tiny lexer for date finding: words, numbers and punctuation with byte offsets, each
-//! word tagged with its date keyword (if any) in the same pass.
+//! word tagged with its date keyword (if any) in the same pass. The keywords are the
+//! English date words of `data/lexicon/en/`, read through `pw_lexicon::words`.
+
+use pw_lexicon::words;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// A unit of time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,98 +190,118 @@ fn starts_alpha(text: &str, i: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// The date keyword of an ASCII word.
+/// The date keyword of an ASCII word (compared without regard to ASCII case).
 fn key_of(word: &[u8]) -> Key {
-    if word.len() > 10 {
+    let keys = keys();
+    if word.len() > keys.max_len {
         return Key::None;
     }
-    let mut buf = [0u8; 10];
-    let lower = &mut buf[..word.len()];
+    let mut buffer = [0u8; MAX_KEY_LEN];
+    let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
+    keys.map.get(&*lower).copied().unwrap_or(Key::None)
+}
+
+/// Date words longer than this are not read (none comes close).
+const MAX_KEY_LEN: usize = 32;
+
+/// Every date keyword by its lowercase word, and the longest word.
+struct Keys {
+    map: FxHashMap<&'static [u8], Key>,
+    max_len: usize,
+}
+
+/// The keywords of the language data, read once: month names (`months.txt`, in
+/// calendar order), month abbreviations (`month_abbreviations.tsv`), weekday names
+/// (`weekdays.txt`, Monday first) and the other date words (`date_words.tsv`). When a
+/// word is listed twice, the first reading wins.
+fn keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let months = words::MONTHS
+            .list()
+            .iter()
+            .zip(1..)
+            .map(|(name, month)| (*name, Key::Month(month, false)));
+        let abbreviations =
+            words::MONTH_ABBREVIATIONS
+                .pairs()
+                .iter()
+                .filter_map(|(name, month)| {
+                    let month = month
+                        .parse::<u8>()
+                        .ok()
+                        .filter(|month| (1..=12).contains(month))?;
+                    Some((*name, Key::Month(month, true)))
+                });
+        let weekdays = words::WEEKDAYS
+            .list()
+            .iter()
+            .zip(0..)
+            .map(|(name, day)| (*name, Key::Weekday(day)));
+        let others = words::DATE_WORDS
+            .pairs()
+            .iter()
+            .filter_map(|(word, meaning)| Some((*word, meaning_key(meaning)?)));
+        let mut map = FxHashMap::default();
+        for (word, key) in months.chain(abbreviations).chain(weekdays).chain(others) {
+            if word.len() <= MAX_KEY_LEN {
+                map.entry(word.as_bytes()).or_insert(key);
+            }
+        }
+        let max_len = map.keys().map(|word| word.len()).max().unwrap_or(0);
+        Keys { map, max_len }
+    })
+}
+
+/// The keyword a meaning of `date_words.tsv` names.
+fn meaning_key(meaning: &str) -> Option<Key> {
     use Key::*;
-    match &*lower {
-        b"january" => Month(1, false),
-        b"february" => Month(2, false),
-        b"march" => Month(3, false),
-        b"april" => Month(4, false),
-        b"may" => Month(5, false),
-        b"june" => Month(6, false),
-        b"july" => Month(7, false),
-        b"august" => Month(8, false),
-        b"september" => Month(9, false),
-        b"october" => Month(10, false),
-        b"november" => Month(11, false),
-        b"december" => Month(12, false),
-        b"jan" => Month(1, true),
-        b"feb" => Month(2, true),
-        b"mar" => Month(3, true),
-        b"apr" => Month(4, true),
-        b"jun" => Month(6, true),
-        b"jul" => Month(7, true),
-        b"aug" => Month(8, true),
-        b"sep" | b"sept" => Month(9, true),
-        b"oct" => Month(10, true),
-        b"nov" => Month(11, true),
-        b"dec" => Month(12, true),
-        b"monday" => Weekday(0),
-        b"tuesday" => Weekday(1),
-        b"wednesday" => Weekday(2),
-        b"thursday" => Weekday(3),
-        b"friday" => Weekday(4),
-        b"saturday" => Weekday(5),
-        b"sunday" => Weekday(6),
-        b"yesterday" => Yesterday,
-        b"today" => Today,
-        b"tomorrow" => Tomorrow,
-        b"tonight" => Tonight,
-        b"last" | b"previous" => Last,
-        b"this" => This,
-        b"next" => Next,
-        b"past" => Past,
-        b"earlier" | b"later" => Earlier,
-        b"day" => Unit(self::Unit::Day, false),
-        b"days" => Unit(self::Unit::Day, true),
-        b"week" => Unit(self::Unit::Week, false),
-        b"weeks" => Unit(self::Unit::Week, true),
-        b"month" => Unit(self::Unit::Month, false),
-        b"months" => Unit(self::Unit::Month, true),
-        b"year" => Unit(self::Unit::Year, false),
-        b"years" => Unit(self::Unit::Year, true),
-        b"decade" => Unit(self::Unit::Decade, false),
-        b"decades" => Unit(self::Unit::Decade, true),
-        b"weekend" => Weekend,
-        b"ago" => Ago,
-        b"a" | b"an" | b"one" => Count(1),
-        b"two" => Count(2),
-        b"three" => Count(3),
-        b"four" => Count(4),
-        b"five" => Count(5),
-        b"six" => Count(6),
-        b"seven" => Count(7),
-        b"eight" => Count(8),
-        b"nine" => Count(9),
-        b"ten" => Count(10),
-        b"eleven" => Count(11),
-        b"twelve" => Count(12),
-        b"few" | b"several" | b"couple" => Few,
-        b"night" => PartOfDay(true),
-        b"morning" | b"afternoon" | b"evening" => PartOfDay(false),
-        b"recently" => Recently,
-        b"recent" => Recent,
-        b"coming" => Coming,
-        b"in" | b"until" | b"till" | b"by" | b"during" | b"early" | b"late" | b"before"
-        | b"after" | b"through" | b"throughout" | b"circa" => Trigger,
-        b"since" => Since,
-        b"from" => From,
-        b"between" => Between,
-        b"of" => Of,
-        b"mid" => Mid,
-        b"the" => The,
-        b"its" | b"his" | b"her" | b"their" | b"our" | b"that" | b"whose" => Det,
-        b"to" => To,
-        b"and" => And,
-        _ => None,
+    let unit = |unit, plural| Some(Unit(unit, plural));
+    match meaning {
+        "yesterday" => Some(Yesterday),
+        "today" => Some(Today),
+        "tomorrow" => Some(Tomorrow),
+        "tonight" => Some(Tonight),
+        "last" => Some(Last),
+        "this" => Some(This),
+        "next" => Some(Next),
+        "past" => Some(Past),
+        "earlier" => Some(Earlier),
+        "day" => unit(self::Unit::Day, false),
+        "days" => unit(self::Unit::Day, true),
+        "week" => unit(self::Unit::Week, false),
+        "weeks" => unit(self::Unit::Week, true),
+        "month" => unit(self::Unit::Month, false),
+        "months" => unit(self::Unit::Month, true),
+        "year" => unit(self::Unit::Year, false),
+        "years" => unit(self::Unit::Year, true),
+        "decade" => unit(self::Unit::Decade, false),
+        "decades" => unit(self::Unit::Decade, true),
+        "weekend" => Some(Weekend),
+        "ago" => Some(Ago),
+        "few" => Some(Few),
+        "night" => Some(PartOfDay(true)),
+        "part-of-day" => Some(PartOfDay(false)),
+        "recently" => Some(Recently),
+        "recent" => Some(Recent),
+        "coming" => Some(Coming),
+        "trigger" => Some(Trigger),
+        "since" => Some(Since),
+        "from" => Some(From),
+        "between" => Some(Between),
+        "of" => Some(Of),
+        "mid" => Some(Mid),
+        "the" => Some(The),
+        "determiner" => Some(Det),
+        "to" => Some(To),
+        "and" => Some(And),
+        count => count
+            .parse::<u8>()
+            .ok()
+            .filter(|count| (1..=12).contains(count))
+            .map(Count),
     }
 }
 
@@ -307,5 +332,39 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn every_date_word_has_a_known_meaning() {
+        for (word, meaning) in words::DATE_WORDS.pairs() {
+            assert!(
+                meaning_key(meaning).is_some(),
+                "{word}: unknown meaning {meaning:?}"
+            );
+        }
+        for (word, month) in words::MONTH_ABBREVIATIONS.pairs() {
+            assert!(
+                month
+                    .parse::<u8>()
+                    .is_ok_and(|month| (1..=12).contains(&month)),
+                "{word}: {month:?} is not a month"
+            );
+        }
+        assert_eq!(words::MONTHS.list().len(), 12);
+        assert_eq!(words::WEEKDAYS.list().len(), 7);
+    }
+
+    #[test]
+    fn keywords_ignore_ascii_case() {
+        assert_eq!(key_of(b"Sept"), Key::Month(9, true));
+        assert_eq!(key_of(b"MAY"), Key::Month(5, false));
+        assert_eq!(key_of(b"Wednesday"), Key::Weekday(2));
+        assert_eq!(key_of(b"throughout"), Key::Trigger);
+        assert_eq!(key_of(b"an"), Key::Count(1));
+        assert_eq!(key_of(b"twelve"), Key::Count(12));
+        assert_eq!(key_of(b"evening"), Key::PartOfDay(false));
+        assert_eq!(key_of(b"whose"), Key::Det);
+        assert_eq!(key_of(b"Novillo"), Key::None);
+        assert_eq!(key_of(b"throughoutx"), Key::None);
     }
 }

@@ -6,68 +6,8 @@ use crate::calendar::{
 };
 use crate::lex::{Key, Kind, Tok, Unit};
 use crate::{DateKind, DateMention, Span};
+use pw_lexicon::words::COUNT_NOUNS;
 use pw_model::PartialDate;
-
-/// Lowercase words after a number that show it counts things rather than naming a year
-/// ("the 2000 troops", "of 1900 people").
-const COUNT_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "troops",
-    "soldiers",
-    "members",
-    "men",
-    "women",
-    "children",
-    "civilians",
-    "units",
-    "tons",
-    "tonnes",
-    "meters",
-    "metres",
-    "km",
-    "kilometers",
-    "miles",
-    "feet",
-    "dollars",
-    "euros",
-    "rounds",
-    "missiles",
-    "drones",
-    "rockets",
-    "shells",
-    "vehicles",
-    "tanks",
-    "aircraft",
-    "jets",
-    "ships",
-    "votes",
-    "cases",
-    "deaths",
-    "dead",
-    "killed",
-    "hours",
-    "minutes",
-    "pages",
-    "times",
-    "barrels",
-    "pounds",
-    "kg",
-    "km2",
-    "hectares",
-    "sq",
-    "acres",
-    "officers",
-    "workers",
-    "students",
-    "families",
-    "homes",
-    "houses",
-    "buildings",
-    "fighters",
-    "militants",
-    "prisoners",
-];
 
 /// Calendar years accepted for bare 4-digit numbers.
 const YEARS: std::ops::RangeInclusive<u32> = 1900..=2100;
@@ -519,7 +459,7 @@ impl<'a> Scanner<'a> {
         }
         let counted = self
             .tok(i + 1)
-            .is_some_and(|t| t.kind == Kind::Word && COUNT_NOUNS.contains(&self.word(i + 1)));
+            .is_some_and(|t| t.kind == Kind::Word && COUNT_NOUNS.contains(self.word(i + 1)));
         if counted {
             return None;
         }

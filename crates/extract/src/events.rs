@@ -13,8 +13,8 @@ use crate::names::Draft;
 use crate::quotes::{Attribution, QuoteSpan};
 use crate::triggers::{Frame, TriggerEntry, TriggerHit, Triggers};
 use crate::words::{
-    self, AID_CONTEXT, LIGHT_VERBS, MILITARY_CONTEXT, MODALITY_CUES, NEGATIONS,
-    NOUN_PHRASE_FILLERS, RECEIVER_VERBS, STATE_NOUNS,
+    self, AID_CONTEXT, FRAME_PREPOSITIONS as PREPOSITIONS, LIGHT_VERBS, MILITARY_CONTEXT,
+    MODALITY_CUES, NEGATIONS, NOUN_PHRASE_FILLERS, RECEIVER_VERBS, STATE_NOUNS,
 };
 use pw_dates::DateMention;
 use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
@@ -40,42 +40,6 @@ struct Actor {
     /// Only usable as a place ("to La Paz", "in Maracay").
     place_only: bool,
 }
-
-const PREPOSITIONS: &[&str] = &[
-    "with",
-    "to",
-    "from",
-    "by",
-    "between",
-    "of",
-    "on",
-    "against",
-    "in",
-    "at",
-    "for",
-    "and",
-    "according",
-    "into",
-    "toward",
-    "towards",
-    "than",
-    "like",
-    "including",
-    "over",
-    "about",
-    "after",
-    "before",
-    "during",
-    "until",
-    "amid",
-    "despite",
-    "under",
-    "through",
-    "across",
-    "within",
-    "without",
-    "via",
-];
 
 /// A candidate event before dates and document-level filling.
 #[derive(Clone, Debug)]
@@ -437,49 +401,17 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
         index -= 1;
         steps += 1;
         let word = doc.lower_word(index);
-        if let Some(found) = PREPOSITIONS.iter().find(|prep| **prep == word) {
+        if let Some(found) = PREPOSITIONS.list().iter().find(|prep| **prep == word) {
             prep = Some(*found);
             break;
         }
         let capitalized = pw_text::is_capitalized(doc.word(index));
-        if !(matches!(
-            word,
-            "the"
-                | "a"
-                | "an"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "then"
-                | "("
-                | ")"
-                | "["
-                | "]"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-        ) || capitalized
+        if !(words::ACTOR_LEAD_WORDS.contains(word)
+            || capitalized
             || words::TITLE_MODIFIERS.contains_folded(word)
             || words::TITLE_HEADS.contains_folded(word)
             || STATE_NOUNS.contains_folded(word)
-            || matches!(
-                word,
-                "members"
-                    | "member"
-                    | "leaders"
-                    | "officials"
-                    | "official"
-                    | "neighboring"
-                    | "neighbouring"
-                    | "new"
-                    | "state-run"
-                    | "government"
-                    | "governments"
-                    | "regimes"
-                    | "regime"
-            ))
+            || words::ACTOR_GROUP_WORDS.contains(word))
         {
             break;
         }
@@ -487,27 +419,11 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
     // "by members of the Bolivian opposition": the preposition before the group counts.
     if prep == Some("of") && index >= 2 {
         let head = doc.lower_word(index - 1);
-        if matches!(
-            head,
-            "administration"
-                | "members"
-                | "member"
-                | "leaders"
-                | "representatives"
-                | "officials"
-                | "part"
-                | "some"
-                | "many"
-                | "most"
-                | "one"
-                | "government"
-                | "governments"
-                | "regime"
-                | "regimes"
-                | "forces"
-        ) && let Some(outer) = PREPOSITIONS
-            .iter()
-            .find(|prep| **prep == doc.lower_word(index - 2))
+        if words::PARTITIVE_HEADS.contains(head)
+            && let Some(outer) = PREPOSITIONS
+                .list()
+                .iter()
+                .find(|prep| **prep == doc.lower_word(index - 2))
             && *outer != "of"
             && *outer != "and"
         {
@@ -532,28 +448,8 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
             let lower = doc.lower_word(before - 1);
             doc.is_word(before - 1)
                 && word.chars().next().is_some_and(char::is_lowercase)
-                && !PREPOSITIONS.contains(&lower)
-                && !matches!(
-                    lower,
-                    "or" | "that"
-                        | "which"
-                        | "who"
-                        | "when"
-                        | "where"
-                        | "while"
-                        | "as"
-                        | "then"
-                        | "both"
-                        | "whereas"
-                        | "because"
-                        | "since"
-                        | "if"
-                        | "but"
-                        | "said"
-                        | "says"
-                        | "thanks"
-                        | "like"
-                )
+                && !PREPOSITIONS.contains(lower)
+                && !words::NOT_VERBS_BEFORE_OBJECT.contains(lower)
         }
     };
     // "the government of Bolivia": the country is the head of the phrase, no preposition.
@@ -564,7 +460,7 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
                 doc.lower_word(index - 1),
                 "governments" | "regimes" | "people" | "president" | "leaders"
             ))
-        && !(index >= 2 && PREPOSITIONS.contains(&doc.lower_word(index - 2)))
+        && !(index >= 2 && PREPOSITIONS.contains(doc.lower_word(index - 2)))
     {
         prep = None;
     }
@@ -598,34 +494,11 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
     } else {
         ""
     };
-    let looks_like_noun = matches!(
-        previous_word,
-        "a" | "an"
-            | "the"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "'s"
-            | "’s"
-            | "official"
-            | "state"
-            | "first"
-            | "recent"
-            | "new"
-            | "any"
-            | "no"
-            | "of"
-            | "for"
-            | "fierce"
-            | "further"
-    ) || previous.is_some_and(|index| {
-        pw_text::is_capitalized(doc.word(index)) && index > doc.sentence_tokens[sentence].0
-    }) || matches!(next_word, "of" | "by" | "between");
+    let looks_like_noun = words::NOUN_TRIGGER_LEFT_WORDS.contains(previous_word)
+        || previous.is_some_and(|index| {
+            pw_text::is_capitalized(doc.word(index)) && index > doc.sentence_tokens[sentence].0
+        })
+        || matches!(next_word, "of" | "by" | "between");
     let has_verb = hit
         .entries
         .iter()
@@ -730,25 +603,10 @@ fn is_passive(doc: &Doc, trigger_start: usize, sentence: usize) -> bool {
         index -= 1;
         steps += 1;
         let word = doc.lower_word(index);
-        if matches!(
-            word,
-            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" | "get"
-        ) {
+        if words::PASSIVE_AUXILIARIES.contains(word) {
             return true;
         }
-        if !word.ends_with("ly")
-            && !matches!(
-                word,
-                "not"
-                    | "also"
-                    | "already"
-                    | "reportedly"
-                    | "allegedly"
-                    | "later"
-                    | "then"
-                    | "recently"
-            )
-        {
+        if !word.ends_with("ly") && !words::PASSIVE_ADVERBS.contains(word) {
             return false;
         }
     }
@@ -1203,23 +1061,7 @@ fn crosses_clause(between: &str) -> bool {
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
             .unwrap_or("");
-        matches!(
-            word,
-            "as" | "while"
-                | "because"
-                | "since"
-                | "although"
-                | "though"
-                | "which"
-                | "who"
-                | "where"
-                | "when"
-                | "after"
-                | "before"
-                | "but"
-                | "whereas"
-                | "if"
-        )
+        words::CLAUSE_OPENERS.contains(word)
     })
 }
 
@@ -1348,8 +1190,9 @@ struct CueSets {
 fn cue_sets() -> &'static CueSets {
     static SETS: OnceLock<CueSets> = OnceLock::new();
     SETS.get_or_init(|| CueSets {
-        modality: PhraseSet::new(MODALITY_CUES.iter().map(|(cue, _)| *cue)),
+        modality: PhraseSet::new(MODALITY_CUES.pairs().iter().map(|(cue, _)| *cue)),
         modality_of: MODALITY_CUES
+            .pairs()
             .iter()
             .map(|(_, name)| match *name {
                 "speculative" => Modality::Speculative,
@@ -1358,9 +1201,9 @@ fn cue_sets() -> &'static CueSets {
                 _ => Modality::Reported,
             })
             .collect(),
-        negation: PhraseSet::new(NEGATIONS.iter().copied()),
-        military: PhraseSet::new(MILITARY_CONTEXT.iter().copied()),
-        aid: PhraseSet::new(AID_CONTEXT.iter().copied()),
+        negation: PhraseSet::new(NEGATIONS.list().iter().copied()),
+        military: PhraseSet::new(MILITARY_CONTEXT.list().iter().copied()),
+        aid: PhraseSet::new(AID_CONTEXT.list().iter().copied()),
     })
 }
 
@@ -1370,7 +1213,7 @@ fn military_context(clause: &str, trigger: &str) -> bool {
     cue_sets()
         .military
         .matches(clause)
-        .any(|(word, _)| !trigger.contains(MILITARY_CONTEXT[word]))
+        .any(|(word, _)| !trigger.contains(MILITARY_CONTEXT.list()[word]))
 }
 
 fn modality_of(

@@ -6,7 +6,10 @@
 //! The output is a list of [`Draft`] mentions; `entities.rs` groups them into entities.
 
 use crate::doc::Doc;
-use crate::words::{self, NAME_PARTICLES, NOT_NAMES, ORG_CONNECTORS, ORG_HEADS, SPEECH_VERBS};
+use crate::words::{
+    self, GENERIC_EQUIPMENT, LOCATIVES, NAME_PARTICLES, NOT_NAMES, NOT_ORG_ACRONYMS,
+    ORG_CONNECTORS, ORG_HEADS, SINGLE_WORD_ORGS, SPEECH_VERBS,
+};
 use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
 use pw_model::{EntityKind, Span};
 use rustc_hash::FxHashSet as HashSet;
@@ -38,45 +41,6 @@ pub(crate) struct Draft {
     /// An acronym this mention defines ("Institute for the Study of War (ISW)").
     pub(crate) defines: Option<String>,
 }
-
-/// Equipment classes too generic to list as entities of their own.
-const GENERIC_EQUIPMENT: &[&str] = &[
-    "arms",
-    "weapons",
-    "weapon",
-    "military equipment",
-    "equipment",
-    "munitions",
-    "weaponry",
-    "military hardware",
-    "hardware",
-];
-
-/// Upper-case words that are not organizations.
-const NOT_ORG_ACRONYMS: &[&str] = &[
-    "COVID", "GDP", "USD", "EUR", "CEO", "CFO", "TV", "AM", "PM", "UAV", "UAVS", "UAVs", "II",
-    "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XX", "XXI", "OK", "PS", "PDF", "HTML", "URL",
-    "FAQ", "ID", "AI", "IT", "HIV", "AIDS", "DNA", "RNA", "PHD", "MP", "MPS", "LNG", "GMT", "UTC",
-    "EST", "EDT", "BBC", "I", "A", "Q", "QA", "US", "USA", "UK", "EU", "UN", "WWII", "WWI", "RSS",
-    "PCR", "ICBM", "ICBMS", "SAM", "SAMS", "APC", "APCS", "IFV", "MBT", "MLRS", "MANPADS", "IED",
-    "IEDS", "ATGM", "NB", "AKA", "ET", "PT", "CT", "AD", "BC", "VAT", "WMD", "NGO", "NGOS", "THE",
-    "AND", "OF", "FOR", "IN", "ON", "TO",
-];
-
-/// Organizations that are one word ("Senate", "Congress").
-const SINGLE_WORD_ORGS: &[&str] = &[
-    "senate",
-    "congress",
-    "parliament",
-    "cabinet",
-    "pentagon",
-    "kremlin",
-    "politburo",
-    "knesset",
-    "duma",
-    "majlis",
-    "bundestag",
-];
 
 fn lower(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
@@ -387,7 +351,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         if head_count == 0 {
             return;
         }
-        if n_words == 1 && !SINGLE_WORD_ORGS.contains(&lower(doc.word(first)).as_str()) {
+        if n_words == 1 && !SINGLE_WORD_ORGS.contains(lower(doc.word(first)).as_str()) {
             return;
         }
         // A piece the gazetteer already names exactly is left to the gazetteer.
@@ -431,22 +395,8 @@ impl<'a, 't> Recognizer<'a, 't> {
             aliases.push(self.text_of(full_first, last));
         }
         let defines = self.acronym_after(last);
-        let media = (first..=last).any(|token| {
-            matches!(
-                lower(doc.word(token)).as_str(),
-                "news"
-                    | "times"
-                    | "post"
-                    | "journal"
-                    | "herald"
-                    | "tribune"
-                    | "gazette"
-                    | "press"
-                    | "television"
-                    | "radio"
-                    | "network"
-            )
-        });
+        let media =
+            (first..=last).any(|token| words::MEDIA_NAME_WORDS.contains(&lower(doc.word(token))));
         self.drafts.push(Draft {
             span,
             kind: Some(EntityKind::Organization),
@@ -783,21 +733,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             {
                 if is_shouted(end) {
                     words += 1;
-                    function_word |= matches!(
-                        doc.word(end),
-                        "THE"
-                            | "OF"
-                            | "FROM"
-                            | "AND"
-                            | "TO"
-                            | "FOR"
-                            | "IN"
-                            | "ON"
-                            | "A"
-                            | "WITH"
-                            | "BY"
-                            | "AT"
-                    );
+                    function_word |= words::SHOUTED_FUNCTION_WORDS.contains(doc.word(end));
                 }
                 end += 1;
             }
@@ -840,8 +776,8 @@ impl<'a, 't> Recognizer<'a, 't> {
                 while end < last && end - index < 4 && is_shouted(end) {
                     end += 1;
                 }
-                let label = (index..end)
-                    .all(|token| pw_lexicon::cues::is_news_label(doc.lower_word(token)));
+                let label =
+                    (index..end).all(|token| words::NEWS_LABELS.contains(doc.lower_word(token)));
                 let next = if end < last { doc.word(end) } else { "" };
                 let dateline_mark = matches!(next, "(" | "," | "–" | "—" | "-" | "--" | ":");
                 // "NATO (" and "IRNA," open sentences too: a dateline needs a place
@@ -994,11 +930,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                 }
                 continue;
             }
-            if matches!(
-                word,
-                "of" | "the" | "in" | "to" | "and" | "for" | "," | "(" | ")" | "'s" | "’s" | "-"
-            ) || ORG_HEADS.contains_folded(word)
-            {
+            if words::TITLE_CONTINUATIONS.contains(word) || ORG_HEADS.contains_folded(word) {
                 // A comma may only follow a complete title: "Iran's ambassador to Caracas, Hojat Soltani".
                 continue;
             }
@@ -1107,19 +1039,8 @@ impl<'a, 't> Recognizer<'a, 't> {
                     country,
                 });
             } else if !(doc.is_word(index)
-                && (matches!(
-                    doc.lower_word(index),
-                    "a" | "an"
-                        | "the"
-                        | "who"
-                        | "is"
-                        | "was"
-                        | "also"
-                        | "now"
-                        | "then"
-                        | "former"
-                        | "currently"
-                ) || words::TITLE_MODIFIERS.contains_folded(word)))
+                && (words::TITLE_GAP_WORDS.contains(doc.lower_word(index))
+                    || words::TITLE_MODIFIERS.contains_folded(word)))
             {
                 return None;
             }
@@ -1158,7 +1079,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             if pw_text::is_acronym(word)
                 && letters >= 3
                 && !word.contains('.')
-                && !NOT_ORG_ACRONYMS.contains(&word)
+                && !NOT_ORG_ACRONYMS.contains(word)
             {
                 self.taken[index] = true;
                 self.drafts.push(Draft {
@@ -1229,7 +1150,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                     }
                     draft.kind = Some(EntityKind::Equipment);
                     draft.generic =
-                        GENERIC_EQUIPMENT.contains(&entry.canonical.to_lowercase().as_str());
+                        GENERIC_EQUIPMENT.contains(entry.canonical.to_lowercase().as_str());
                 }
             }
             if draft.kind == Some(EntityKind::Organization) {
@@ -1241,45 +1162,12 @@ impl<'a, 't> Recognizer<'a, 't> {
     }
 }
 
-/// Words that make a following place name a location rather than its government.
-const LOCATIVES: &[&str] = &[
-    "in",
-    "at",
-    "to",
-    "from",
-    "near",
-    "into",
-    "between",
-    "visit",
-    "visits",
-    "visited",
-    "visiting",
-    "toured",
-    "outside",
-    "across",
-    "around",
-    "via",
-    "through",
-    "throughout",
-    "based",
-    "capital",
-    "city",
-    "arrived",
-    "reached",
-    "left",
-    "leaving",
-    "toward",
-    "towards",
-    "inside",
-    "within",
-];
-
 fn is_locative(doc: &Doc, start: usize) -> bool {
     let first = doc.token_from(start);
     let sentence_start =
         doc.sentence_tokens[doc.sentence_of_token(first.min(doc.tokens.len().saturating_sub(1)))].0;
     (first.saturating_sub(3).max(sentence_start)..first)
-        .any(|index| LOCATIVES.contains(&doc.lower_word(index)))
+        .any(|index| LOCATIVES.contains(doc.lower_word(index)))
 }
 
 fn acronym_in_parentheses(doc: &Doc, last: usize) -> Option<String> {
@@ -1322,22 +1210,10 @@ fn clean_role(raw: &str) -> String {
         words_out.push(expanded.to_string());
     }
     // Drop leading words that are not part of a role.
-    while words_out.first().is_some_and(|word| {
-        matches!(
-            word.to_lowercase().as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "former"
-                | "late"
-                | "then"
-                | "current"
-                | "new"
-                | "of"
-                | "to"
-                | "and"
-        )
-    }) {
+    while words_out
+        .first()
+        .is_some_and(|word| words::ROLE_LEADING_DROPS.contains(&word.to_lowercase()))
+    {
         words_out.remove(0);
     }
     while words_out.last().is_some_and(|word| {
@@ -1359,10 +1235,7 @@ fn is_designation(word: &str) -> bool {
     if head.is_empty() || tail.is_empty() || head.len() > 12 {
         return false;
     }
-    if matches!(
-        head.to_ascii_uppercase().as_str(),
-        "COVID" | "G" | "SARS" | "MERS" | "H1N1" | "WEB" | "POST" | "PRE"
-    ) {
+    if words::NOT_DESIGNATION_PREFIXES.contains(&head.to_ascii_uppercase()) {
         return false;
     }
     head.chars().next().is_some_and(|c| c.is_ascii_uppercase())

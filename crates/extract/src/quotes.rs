@@ -30,7 +30,7 @@ pub(crate) struct QuoteSpan {
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '″')
 }
 
 /// Pairs quote marks paragraph by paragraph.
@@ -204,6 +204,7 @@ struct SpeakerFinder<'a, 't> {
 /// A mention of an entity inside a byte range, with its kind.
 #[derive(Clone, Copy)]
 struct Hit {
+    start: usize,
     end: usize,
     entity: usize,
     kind: EntityKind,
@@ -220,6 +221,7 @@ impl SpeakerFinder<'_, '_> {
                     && draft.span.end <= end
                     && !self.inside_quote(draft.span.start))
                 .then(|| Hit {
+                    start: draft.span.start,
                     end: draft.span.end,
                     entity: link.entity,
                     kind: self.resolved.entities[link.entity].kind,
@@ -350,8 +352,18 @@ impl SpeakerFinder<'_, '_> {
                 return Some((entity, "description"));
             }
         }
-        let before = self.mentions(start, verb_start);
-        let after = self.mentions(verb_end, end);
+        // A medium or an addressee is not the speaker: "wrote on the social media site
+        // X", "said on Twitter", "told Reuters", "in an interview with CNN".
+        let before: Vec<Hit> = self
+            .mentions(start, verb_start)
+            .into_iter()
+            .filter(|hit| !self.is_medium_or_addressee(start, hit.start))
+            .collect();
+        let after: Vec<Hit> = self
+            .mentions(verb_end, end)
+            .into_iter()
+            .filter(|hit| !self.is_medium_or_addressee(verb_start, hit.start))
+            .collect();
         // "said Novillo Aguilar": a person right after the verb.
         if let Some(hit) = after.first()
             && hit.kind == EntityKind::Person
@@ -393,6 +405,33 @@ impl SpeakerFinder<'_, '_> {
             }
         }
         None
+    }
+
+    /// True when the mention at `at` is governed by "on", "via", "to", "told" or
+    /// "with" through at most a few medium words ("on the social media site X", "told
+    /// the Argentine network Infobae", "in an interview with CNN").
+    fn is_medium_or_addressee(&self, clause_start: usize, at: usize) -> bool {
+        let lower = self.doc.lower_slice(clause_start, at);
+        for (steps, word) in lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .enumerate()
+        {
+            if steps >= 6 {
+                break;
+            }
+            if matches!(word, "on" | "via" | "to" | "told" | "with") {
+                return true;
+            }
+            if !(matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+                || MEDIA_NOUNS.contains(word)
+                || words::MEDIUM_WORDS.contains(word))
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// "the (Iranian) minister", "the Bolivian opposition lawmaker", "the report", "the Institute".

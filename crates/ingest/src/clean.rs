@@ -7,22 +7,28 @@
 //! is short and matches one of the rules below. The rules describe kinds of page
 //! furniture, never particular articles:
 //!
-//! - [`PREFIX_RULES`]: lines that *start* with a furniture phrase, compared without
+//! The phrases and words are English language data in `data/lexicon/en/`
+//! (`boilerplate_prefixes.tsv`, `boilerplate_lines.tsv`, `section_words.txt`,
+//! `title_case_function_words.txt`), read through `pw_lexicon::words`.
+//!
+//! - [`prefix_rules`]: lines that *start* with a furniture phrase, compared without
 //!   regard to ASCII case, for lines of at most [`MAX_PREFIX_LINE`] bytes
 //!   ("Read more: ...", "You can also read: ...", "Home » ...", cookie notices,
 //!   comment-form prompts, "Follow us on ...", "Subscribe to our newsletter").
-//! - [`EXACT_RULES`]: lines that *are* a furniture word or phrase, ignoring case and
+//! - [`exact_rules`]: lines that *are* a furniture word or phrase, ignoring case and
 //!   trailing `:`/`.`/`»`/`›`/`…` ("Advertisement", "Read more", "Share", "Related").
 //! - Category-tag lines ([`is_category_line`]): 4 to 16 capitalized words, no
 //!   punctuation or digits, no function words (which headlines in title case have),
-//!   and at least 60% of the words from [`SECTION_WORDS`], as in
+//!   and at least 60% of the words from `section_words.txt`, as in
 //!   "Bolivia Defence Featured Global News Government National Security News Politics".
 //!
 //! Each document that loses lines gets one `boilerplate_removed` info diagnostic that
 //! counts them by kind. Attribution lines such as `Source: Times of Israel` are kept
 //! in the text (they are content: they name the outlet, which ingest also reads from them).
 
+use pw_lexicon::words::{self, PairList};
 use pw_model::Diagnostic;
+use std::sync::OnceLock;
 
 /// Lines longer than this are prose, never furniture matched by a prefix.
 pub const MAX_PREFIX_LINE: usize = 240;
@@ -56,6 +62,22 @@ impl Kind {
         Kind::Advertisement,
     ];
 
+    /// The kind as the rule files under `data/lexicon/` name it.
+    fn from_name(name: &str) -> Option<Kind> {
+        Some(match name {
+            "cross-link" => Kind::CrossLink,
+            "comment-form" => Kind::CommentForm,
+            "share" => Kind::Share,
+            "newsletter" => Kind::Newsletter,
+            "cookie" => Kind::Cookie,
+            "breadcrumb" => Kind::Breadcrumb,
+            "category-tags" => Kind::CategoryTags,
+            "navigation" => Kind::Navigation,
+            "advertisement" => Kind::Advertisement,
+            _ => return None,
+        })
+    }
+
     fn label(self) -> &'static str {
         match self {
             Kind::CrossLink => "cross-links",
@@ -71,223 +93,30 @@ impl Kind {
     }
 }
 
-/// Furniture phrases a line may start with (lowercase ASCII; compared case-insensitively).
-pub const PREFIX_RULES: &[(&str, Kind)] = &[
-    ("you can also read", Kind::CrossLink),
-    ("you may also like", Kind::CrossLink),
-    ("you might also like", Kind::CrossLink),
-    ("you may also be interested", Kind::CrossLink),
-    ("read more:", Kind::CrossLink),
-    ("read more »", Kind::CrossLink),
-    ("read more ›", Kind::CrossLink),
-    ("read more →", Kind::CrossLink),
-    ("read more…", Kind::CrossLink),
-    ("read more...", Kind::CrossLink),
-    ("read more >>", Kind::CrossLink),
-    ("read also", Kind::CrossLink),
-    ("also read:", Kind::CrossLink),
-    ("also read -", Kind::CrossLink),
-    ("related:", Kind::CrossLink),
-    ("related articles", Kind::CrossLink),
-    ("related posts", Kind::CrossLink),
-    ("related stories", Kind::CrossLink),
-    ("related news", Kind::CrossLink),
-    ("related content", Kind::CrossLink),
-    ("see also:", Kind::CrossLink),
-    ("more on this story", Kind::CrossLink),
-    ("read the full article", Kind::CrossLink),
-    ("read the full story", Kind::CrossLink),
-    ("read the original article", Kind::CrossLink),
-    ("click here to", Kind::CrossLink),
-    ("please enter your comment", Kind::CommentForm),
-    ("please enter your name", Kind::CommentForm),
-    ("please enter your email", Kind::CommentForm),
-    ("please enter a valid email", Kind::CommentForm),
-    ("leave a comment", Kind::CommentForm),
-    ("leave a reply", Kind::CommentForm),
-    ("post a comment", Kind::CommentForm),
-    ("add a comment", Kind::CommentForm),
-    ("save my name, email", Kind::CommentForm),
-    ("notify me of follow-up comments", Kind::CommentForm),
-    ("notify me of new posts", Kind::CommentForm),
-    ("you must be logged in to post a comment", Kind::CommentForm),
-    ("this site uses akismet", Kind::CommentForm),
-    ("share this article", Kind::Share),
-    ("share this story", Kind::Share),
-    ("share this post", Kind::Share),
-    ("share this:", Kind::Share),
-    ("share on facebook", Kind::Share),
-    ("share on twitter", Kind::Share),
-    ("share on x", Kind::Share),
-    ("share on whatsapp", Kind::Share),
-    ("share on linkedin", Kind::Share),
-    ("follow us on", Kind::Share),
-    ("follow us:", Kind::Share),
-    ("subscribe to our newsletter", Kind::Newsletter),
-    ("sign up for our newsletter", Kind::Newsletter),
-    ("sign up to our newsletter", Kind::Newsletter),
-    ("sign up for the newsletter", Kind::Newsletter),
-    ("subscribe to our mailing list", Kind::Newsletter),
-    ("this website uses cookies", Kind::Cookie),
-    ("this site uses cookies", Kind::Cookie),
-    ("we use cookies", Kind::Cookie),
-    ("by continuing to use this site", Kind::Cookie),
-    ("by continuing to browse", Kind::Cookie),
-    ("by using this website, you agree", Kind::Cookie),
-    ("by using this site, you agree", Kind::Cookie),
-    ("accept all cookies", Kind::Cookie),
-    ("accept cookies", Kind::Cookie),
-    ("cookie policy", Kind::Cookie),
-    ("cookie settings", Kind::Cookie),
-    ("home »", Kind::Breadcrumb),
-    ("home ›", Kind::Breadcrumb),
-    ("home >", Kind::Breadcrumb),
-    ("home /", Kind::Breadcrumb),
-    ("home |", Kind::Breadcrumb),
-    ("home →", Kind::Breadcrumb),
-    ("you are here:", Kind::Breadcrumb),
-    ("skip to content", Kind::Navigation),
-    ("skip to main content", Kind::Navigation),
-    ("tags:", Kind::CategoryTags),
-    ("filed under:", Kind::CategoryTags),
-    ("categories:", Kind::CategoryTags),
-];
+/// Furniture phrases a line may start with, and their kind, in file order
+/// (`data/lexicon/en/boilerplate_prefixes.tsv`; lowercase ASCII, compared
+/// case-insensitively; the first that matches wins).
+pub fn prefix_rules() -> &'static [(&'static str, Kind)] {
+    static RULES: OnceLock<Vec<(&'static str, Kind)>> = OnceLock::new();
+    RULES.get_or_init(|| rules(&words::BOILERPLATE_PREFIXES))
+}
 
-/// Lines that are nothing but one of these (lowercase; compared case-insensitively
-/// after dropping trailing `:`, `.`, `»`, `›`, `…`, `>` and spaces).
-pub const EXACT_RULES: &[(&str, Kind)] = &[
-    ("read more", Kind::CrossLink),
-    ("read also", Kind::CrossLink),
-    ("related", Kind::CrossLink),
-    ("see also", Kind::CrossLink),
-    ("more stories", Kind::CrossLink),
-    ("most read", Kind::CrossLink),
-    ("most popular", Kind::CrossLink),
-    ("recommended", Kind::CrossLink),
-    ("trending now", Kind::CrossLink),
-    ("comments", Kind::CommentForm),
-    ("leave a reply", Kind::CommentForm),
-    ("cancel reply", Kind::CommentForm),
-    ("post comment", Kind::CommentForm),
-    ("share", Kind::Share),
-    ("share this", Kind::Share),
-    ("tweet", Kind::Share),
-    ("print", Kind::Share),
-    ("email", Kind::Share),
-    ("facebook", Kind::Share),
-    ("twitter", Kind::Share),
-    ("whatsapp", Kind::Share),
-    ("linkedin", Kind::Share),
-    ("telegram", Kind::Share),
-    ("reddit", Kind::Share),
-    ("subscribe", Kind::Newsletter),
-    ("newsletter", Kind::Newsletter),
-    ("menu", Kind::Navigation),
-    ("search", Kind::Navigation),
-    ("close", Kind::Navigation),
-    ("log in", Kind::Navigation),
-    ("sign in", Kind::Navigation),
-    ("back to top", Kind::Navigation),
-    ("loading", Kind::Navigation),
-    ("advertisement", Kind::Advertisement),
-    ("advertisements", Kind::Advertisement),
-    ("sponsored", Kind::Advertisement),
-    ("sponsored content", Kind::Advertisement),
-];
+/// Lines that are nothing but one of these phrases (`data/lexicon/en/boilerplate_lines.tsv`;
+/// lowercase, compared case-insensitively after dropping trailing `:`, `.`, `»`, `›`,
+/// `…`, `>` and spaces).
+pub fn exact_rules() -> &'static [(&'static str, Kind)] {
+    static RULES: OnceLock<Vec<(&'static str, Kind)>> = OnceLock::new();
+    RULES.get_or_init(|| rules(&words::BOILERPLATE_LINES))
+}
 
-/// Words that name sections of a news site, for category-tag lines.
-pub const SECTION_WORDS: &[&str] = &[
-    "Affairs",
-    "Africa",
-    "Americas",
-    "Analysis",
-    "Arms",
-    "Asia",
-    "Blog",
-    "Breaking",
-    "Briefings",
-    "Business",
-    "Columns",
-    "Commentary",
-    "Conflict",
-    "Crime",
-    "Culture",
-    "Cyber",
-    "Defence",
-    "Defense",
-    "Diplomacy",
-    "East",
-    "Economy",
-    "Editorial",
-    "Editorials",
-    "Election",
-    "Elections",
-    "Energy",
-    "Entertainment",
-    "Environment",
-    "Europe",
-    "Feature",
-    "Featured",
-    "Features",
-    "Finance",
-    "Foreign",
-    "Global",
-    "Government",
-    "Headlines",
-    "Health",
-    "Home",
-    "Intelligence",
-    "International",
-    "Interview",
-    "Interviews",
-    "Justice",
-    "Latest",
-    "Law",
-    "Lifestyle",
-    "Local",
-    "Markets",
-    "Middle",
-    "Military",
-    "National",
-    "News",
-    "Nuclear",
-    "Opinion",
-    "Photos",
-    "Policy",
-    "Politics",
-    "Press",
-    "Region",
-    "Regional",
-    "Releases",
-    "Reports",
-    "Science",
-    "Security",
-    "Society",
-    "Space",
-    "Sports",
-    "Statements",
-    "Stories",
-    "Tech",
-    "Technology",
-    "Terrorism",
-    "Top",
-    "Trade",
-    "Trending",
-    "Uncategorized",
-    "Video",
-    "Videos",
-    "War",
-    "Weapons",
-    "World",
-];
-
-/// Title-case function words: a line holding one is a headline, not a tag list.
-const FUNCTION_WORDS: &[&str] = &[
-    "A", "About", "After", "Against", "Amid", "An", "And", "Are", "As", "At", "Be", "But", "By",
-    "For", "From", "Has", "Have", "His", "Her", "In", "Into", "Is", "It", "Its", "Not", "Of", "On",
-    "Or", "Over", "Say", "Says", "Than", "The", "Their", "To", "Under", "Was", "Were", "Will",
-    "With",
-];
+/// The phrases of a rule file with the kinds they name (a row with an unknown kind is
+/// left out; a test keeps the files free of them).
+fn rules(list: &'static PairList) -> Vec<(&'static str, Kind)> {
+    list.pairs()
+        .iter()
+        .filter_map(|(phrase, kind)| Some((*phrase, Kind::from_name(kind)?)))
+        .collect()
+}
 
 /// Which rule, if any, makes `line` page furniture.
 pub fn furniture_kind(line: &str) -> Option<Kind> {
@@ -299,7 +128,7 @@ pub fn furniture_kind(line: &str) -> Option<Kind> {
         .trim_start_matches(['•', '·', '»', '›', '→', '▶', '►', '*', '-', '–', '—'])
         .trim_start();
     let bytes = line.as_bytes();
-    for (prefix, kind) in PREFIX_RULES {
+    for (prefix, kind) in prefix_rules() {
         if bytes.len() >= prefix.len()
             && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
         {
@@ -308,7 +137,7 @@ pub fn furniture_kind(line: &str) -> Option<Kind> {
     }
     let bare = line.trim_end_matches([':', '.', '»', '›', '…', '>', ' ', '|']);
     if bare.len() <= 24 {
-        for (phrase, kind) in EXACT_RULES {
+        for (phrase, kind) in exact_rules() {
             if bare.eq_ignore_ascii_case(phrase) {
                 return Some(*kind);
             }
@@ -330,12 +159,12 @@ pub fn is_category_line(line: &str) -> bool {
         }
         if !word.chars().next().is_some_and(char::is_uppercase)
             || !word.chars().all(|c| c.is_alphabetic() || c == '-')
-            || FUNCTION_WORDS.contains(&word)
+            || words::TITLE_CASE_FUNCTION_WORDS.contains(word)
         {
             return false;
         }
         words += 1;
-        section += usize::from(SECTION_WORDS.contains(&word));
+        section += usize::from(words::SECTION_WORDS.contains(word));
     }
     (4..=16).contains(&words) && section * 10 >= words * 6
 }
@@ -389,8 +218,15 @@ pub fn clean_text(input: &str) -> (String, Vec<Diagnostic>) {
         blank_run = 0;
         out.push_str(line);
     }
+    let unwrapped = unwrap_hard_wrapped(&mut out);
     let removed: usize = counts.iter().sum();
     let mut diagnostics = Vec::new();
+    if unwrapped > 0 {
+        diagnostics.push(Diagnostic::info(
+            "hard_wrap_joined",
+            format!("joined {unwrapped} hard-wrapped line breaks inside paragraphs"),
+        ));
+    }
     if removed > 0 {
         let detail: Vec<String> = Kind::ALL
             .iter()
@@ -408,6 +244,48 @@ pub fn clean_text(input: &str) -> (String, Vec<Diagnostic>) {
         ));
     }
     (out, diagnostics)
+}
+
+/// Wire copy and old pages wrap lines at a fixed width inside paragraphs, which are
+/// then separated by blank lines ("spokesman Richard\nBoucher"). When a text looks
+/// like that (blank-line paragraphs, every line at most 100 characters, and most lines
+/// continued by the next one), a line break inside a paragraph becomes a space. The
+/// text keeps its length, so nothing after it moves. Returns how many breaks were joined.
+fn unwrap_hard_wrapped(text: &mut String) -> usize {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let nonempty = lines.iter().filter(|line| !line.is_empty()).count();
+    if nonempty < 6 || lines.iter().any(|line| line.chars().count() > 100) {
+        return 0;
+    }
+    let blank = lines.len() - nonempty;
+    let continued = lines
+        .windows(2)
+        .filter(|pair| !pair[0].is_empty() && !pair[1].is_empty())
+        .count();
+    let long = lines
+        .iter()
+        .filter(|line| line.chars().count() >= 50)
+        .count();
+    if blank == 0 || continued * 2 < nonempty || long * 2 < nonempty {
+        return 0;
+    }
+    let mut joined = 0;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (index, ch) in text.char_indices() {
+        let inside = ch == '\n'
+            && index > 0
+            && bytes[index - 1] != b'\n'
+            && bytes.get(index + 1).is_some_and(|&next| next != b'\n');
+        if inside {
+            out.push(' ');
+            joined += 1;
+        } else {
+            out.push(ch);
+        }
+    }
+    *text = out;
+    joined
 }
 
 /// The outlet named by an attribution line among the last three lines:
@@ -463,6 +341,45 @@ pub fn wire_outlet(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_names_a_known_kind() {
+        for list in [&words::BOILERPLATE_PREFIXES, &words::BOILERPLATE_LINES] {
+            for (phrase, kind) in list.pairs() {
+                assert!(
+                    Kind::from_name(kind).is_some(),
+                    "{}: {phrase:?} has an unknown kind {kind:?}",
+                    list.path()
+                );
+            }
+        }
+        assert_eq!(
+            prefix_rules().len(),
+            words::BOILERPLATE_PREFIXES.pairs().len()
+        );
+        assert_eq!(exact_rules().len(), words::BOILERPLATE_LINES.pairs().len());
+    }
+
+    #[test]
+    fn joins_hard_wrapped_paragraphs_only() {
+        let wrapped = "The other groups added to the list are Asbat al-Ansar and the Salafist\n\
+            Group for Call and Combat, said State Department spokesman Richard\n\
+            Boucher on Wednesday at the regular briefing in Washington today.\n\
+            \n\
+            \"The Salafist Group for Call and Combat is an Algerian armed group\n\
+            dedicated to the overthrow of the Algerian government and the\n\
+            imposition of fundamentalist Muslim theocracy,\" he said during the\n\
+            regular State Department briefing in Washington on Wednesday.";
+        let (text, diagnostics) = clean_text(wrapped);
+        assert_eq!(text.len(), wrapped.len());
+        assert!(text.contains("spokesman Richard Boucher on"));
+        assert!(text.contains("today.\n\n\"The Salafist"));
+        assert!(diagnostics.iter().any(|d| d.code == "hard_wrap_joined"));
+        // One paragraph a line, as most pages give it: untouched.
+        let lines = "Iran and Bolivia signed a pact.\nThe minister said so.\nArgentina asked.\n\
+            It was in July.\nThe opposition objected.\nNothing more was said.";
+        assert_eq!(clean_text(lines).0, lines);
+    }
 
     #[test]
     fn normalizes_whitespace_and_line_endings() {

@@ -5,6 +5,7 @@
 //! ignored: the day is the one written (`2025-02-10 23:30-05:00` is 2025-02-10), never
 //! converted to UTC.
 
+use pw_lexicon::words;
 use pw_model::{PartialDate, days_in_month};
 
 /// Years outside this range are treated as noise (ids, phone numbers), not dates.
@@ -68,22 +69,9 @@ fn spaces(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The month named by an English word: full names, three-letter forms and `Sept`.
+/// The month named by an English word (`data/lexicon/en/months.txt`): full names,
+/// three-letter forms and `Sept`.
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
@@ -91,24 +79,18 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if lower == "sept" {
         return Some(9);
     }
-    MONTHS
+    words::MONTHS
+        .list()
         .iter()
         .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(&lower)))
         .map(|index| index as u32 + 1)
 }
 
 fn is_weekday(word: &str) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let lower = word.to_ascii_lowercase();
-    DAYS.iter()
+    words::WEEKDAYS
+        .list()
+        .iter()
         .any(|name| *name == lower || ((3..=4).contains(&lower.len()) && name.starts_with(&lower)))
 }
 
@@ -245,17 +227,6 @@ fn day_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
 /// How far into the text a dateline may start.
 const DATELINE_WINDOW: usize = 200;
 
-/// Labels that introduce a publication date at the start of a line.
-const DATE_LABELS: &[&str] = &[
-    "publication date",
-    "published on",
-    "published",
-    "posted on",
-    "posted",
-    "dated",
-    "date",
-];
-
 /// A dateline near the start of the text: a line that starts (within the first 200
 /// bytes) with a labelled date (`date 2025-11-11`, `Published: July 24, 2023`), with a
 /// bare date standing alone or followed by a dash (`July 24, 2023 —`), with an ISO
@@ -279,7 +250,7 @@ fn dateline_in_line(line: &str) -> Option<PartialDate> {
     if line.is_empty() {
         return None;
     }
-    for label in DATE_LABELS {
+    for label in words::DATE_LABELS.list() {
         if line.len() > label.len()
             && line.as_bytes()[..label.len()].eq_ignore_ascii_case(label.as_bytes())
         {

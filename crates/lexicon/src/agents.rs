@@ -5,17 +5,9 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const AGENTS_TSV: &str = include_str!("../../../data/lexicon/en/agents.tsv");
-
 fn table() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        AGENTS_TSV
-            .lines()
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .filter_map(|line| line.split_once('\t'))
-            .collect()
-    })
+    TABLE.get_or_init(|| crate::words::AGENTS.pairs().iter().copied().collect())
 }
 
 /// The Phoenix agent code (`GOV`, `MIL`, `COP`, `OPP`, `REB`, ...) of a lowercase group

@@ -28,6 +28,7 @@
 use crate::model::{ArticleInput, Correction, Corrections, EntityRef, MergeReason, RecordEntity};
 use crate::model::{RoleSeen, Sighting};
 use crate::util::{UnionFind, most_common, stable_id};
+use pw_lexicon::words::LOOSE_NAME_STOP_WORDS;
 use pw_model::{Entity, EntityId, EntityKind};
 use pw_text::fold;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -43,11 +44,6 @@ pub(crate) struct Resolved {
 /// with more distinct clusters than this (a generic name in many countries) stay split
 /// beyond it rather than going quadratic.
 const MAX_REPRESENTATIVES: usize = 64;
-
-/// Words dropped from loose names: they vary between renderings of one name.
-const LOOSE_STOP_WORDS: &[&str] = &[
-    "the", "of", "for", "and", "a", "an", "de", "del", "la", "el",
-];
 
 struct Member<'a> {
     article: usize,
@@ -85,7 +81,7 @@ fn is_acronym(word: &str) -> bool {
 fn loose(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     for word in folded.split(' ') {
-        if LOOSE_STOP_WORDS.contains(&word) {
+        if LOOSE_NAME_STOP_WORDS.contains(word) {
             continue;
         }
         let word = match word.strip_suffix('s') {

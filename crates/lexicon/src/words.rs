@@ -1,0 +1,379 @@
+//! Language data: the closed word lists the rules of every stage use (titles and roles,
+//! organization heads, function words, speech verbs, modality cues, date words,
+//! abbreviations, page-furniture phrases), one list a file under `data/lexicon/<language>/`.
+//!
+//! A list is plain text so that a linguist can add a word without reading Rust:
+//! `<name>.txt` holds one entry a line, `<name>.tsv` one `key<TAB>value` pair a line;
+//! lines starting with `#` are comments (every file opens with some saying what the list
+//! is for and how it is matched) and blank lines are skipped. The files are embedded with
+//! `include_str!` and each is parsed once, on first use, into the form its callers
+//! need: a hashed set behind a first-byte and length filter for lookups, and the entries
+//! in file order for callers whose order matters (the first match wins, or the callers
+//! compile the phrases into an automaton).
+//!
+//! Every list says how it is compared ([`Case`]); `tests/it/word_lists.rs` checks each
+//! file against that (no duplicates, no empty or padded entries, lowercase where the
+//! lookups lowercase, a header comment), and `tests/it/no_word_lists_in_code.rs` refuses
+//! new word lists in `.rs` files.
+//!
+//! Only English (`en`) exists today; each static is its English list.
+
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+/// How the entries of a list are compared with text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Case {
+    /// Entries are lowercase; callers pass a lowercase word (or use
+    /// [`WordList::contains_folded`]).
+    Lower,
+    /// Entries are compared exactly as written ("Mr", "COVID").
+    Exact,
+}
+
+/// One word list: the entries of one file, in file order, with a set for lookups.
+pub struct WordList {
+    path: &'static str,
+    text: &'static str,
+    case: Case,
+    index: OnceLock<WordIndex>,
+}
+
+/// The entries, their set, and a table of first bytes and the longest length that
+/// reject most words before hashing them.
+struct WordIndex {
+    list: Vec<&'static str>,
+    set: HashSet<&'static str>,
+    first_bytes: [bool; 256],
+    max_len: usize,
+}
+
+impl WordList {
+    const fn new(path: &'static str, text: &'static str, case: Case) -> WordList {
+        WordList {
+            path,
+            text,
+            case,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &WordIndex {
+        self.index.get_or_init(|| {
+            let list: Vec<&'static str> = entries(self.text).collect();
+            let mut first_bytes = [false; 256];
+            for word in &list {
+                if let Some(&byte) = word.as_bytes().first() {
+                    first_bytes[usize::from(byte)] = true;
+                }
+            }
+            WordIndex {
+                set: list.iter().copied().collect(),
+                first_bytes,
+                max_len: list.iter().map(|word| word.len()).max().unwrap_or(0),
+                list,
+            }
+        })
+    }
+
+    /// Exactly `word`.
+    pub fn contains(&self, word: &str) -> bool {
+        let index = self.index();
+        match word.as_bytes().first() {
+            Some(&byte) if index.first_bytes[usize::from(byte)] && word.len() <= index.max_len => {
+                index.set.contains(word)
+            }
+            _ => false,
+        }
+    }
+
+    /// `word` in any case, with or without a trailing period ("Sen." = "sen"), in a list
+    /// of lowercase entries.
+    pub fn contains_folded(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
+        let index = self.index();
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        if first.is_ascii() && !index.first_bytes[usize::from(first.to_ascii_lowercase())] {
+            return false;
+        }
+        let mut buffer = [0u8; 48];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            if word.len() > index.max_len {
+                return false;
+            }
+            let lowered = &mut buffer[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            std::str::from_utf8(lowered).is_ok_and(|lowered| index.set.contains(lowered))
+        } else {
+            index.set.contains(word.to_lowercase().as_str())
+        }
+    }
+
+    /// The entries, in file order.
+    pub fn list(&self) -> &[&'static str] {
+        &self.index().list
+    }
+
+    /// The file, relative to `data/lexicon/`.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The embedded text of the file, comments included.
+    pub fn source(&self) -> &'static str {
+        self.text
+    }
+
+    pub fn case(&self) -> Case {
+        self.case
+    }
+}
+
+/// A list of `key<TAB>value` pairs, in file order.
+pub struct PairList {
+    path: &'static str,
+    text: &'static str,
+    case: Case,
+    pairs: OnceLock<Vec<(&'static str, &'static str)>>,
+}
+
+impl PairList {
+    const fn new(path: &'static str, text: &'static str, case: Case) -> PairList {
+        PairList {
+            path,
+            text,
+            case,
+            pairs: OnceLock::new(),
+        }
+    }
+
+    /// The pairs, in file order. A line without a tab is a key with an empty value
+    /// (the file check refuses it).
+    pub fn pairs(&self) -> &[(&'static str, &'static str)] {
+        self.pairs.get_or_init(|| {
+            entries(self.text)
+                .map(|line| line.split_once('\t').unwrap_or((line, "")))
+                .collect()
+        })
+    }
+
+    /// The file, relative to `data/lexicon/`.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    /// The embedded text of the file, comments included.
+    pub fn source(&self) -> &'static str {
+        self.text
+    }
+
+    /// How the keys are compared.
+    pub fn case(&self) -> Case {
+        self.case
+    }
+}
+
+/// The entry lines of a list file: neither comments nor blank.
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $name:ident: $file:literal, $case:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: WordList = WordList::new(
+                concat!("en/", $file),
+                include_str!(concat!("../../../data/lexicon/en/", $file)),
+                Case::$case,
+            );
+        )*
+        /// Every word list, for the checks of the data files.
+        pub static WORD_LISTS: &[&WordList] = &[$(&$name),*];
+    };
+}
+
+macro_rules! pair_lists {
+    ($($(#[$doc:meta])* $name:ident: $file:literal, $case:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: PairList = PairList::new(
+                concat!("en/", $file),
+                include_str!(concat!("../../../data/lexicon/en/", $file)),
+                Case::$case,
+            );
+        )*
+        /// Every pair list, for the checks of the data files.
+        pub static PAIR_LISTS: &[&PairList] = &[$(&$name),*];
+    };
+}
+
+word_lists! {
+    // Page labels, media and the compilers' inputs.
+    /// Labels news pages put before a headline or caption ("BREAKING", "FILE", "VIDEO").
+    NEWS_LABELS: "news_labels.txt", Lower;
+    /// Words between "on"/"to"/"told"/"with" and a name that make it a medium, not a speaker.
+    MEDIUM_WORDS: "medium_words.txt", Lower;
+    /// CAMEO verbs too loose to code an event alone (scripts/build-cameo-triggers.py).
+    CAMEO_LOOSE_VERBS: "cameo_loose_verbs.txt", Lower;
+    /// Function words that never head a CAMEO pattern (scripts/build-cameo-triggers.py).
+    CAMEO_STOPWORDS: "cameo_stopwords.txt", Lower;
+    /// Phoenix agent nouns that are not actors (scripts/build-agents.py).
+    AGENTS_EXCLUDE: "agents_exclude.txt", Lower;
+    // Titles, roles and names (pw-extract: names, quotes, events).
+    /// Nouns that head a person's title or role ("Defense Minister", "Sen.", "lawmaker").
+    TITLE_HEADS: "title_heads.txt", Lower;
+    /// Title heads that mark a public office (a person gets the title's country by default).
+    OFFICE_HEADS: "office_heads.txt", Lower;
+    /// Words that modify a title ("Deputy Secretary", "Defense Minister", "former President").
+    TITLE_MODIFIERS: "title_modifiers.txt", Lower;
+    /// Capitalized words after "of" that complete a title ("Secretary of State").
+    TITLE_COMPLEMENTS: "title_complements.txt", Lower;
+    /// Words and marks that may continue a title between its head and the name.
+    TITLE_CONTINUATIONS: "title_continuations.txt", Exact;
+    /// Words between a name and a following title that keep them linked ("Arce, the former president").
+    TITLE_GAP_WORDS: "title_gap_words.txt", Lower;
+    /// Words dropped from the start of a role ("the former defense minister").
+    ROLE_LEADING_DROPS: "role_leading_drops.txt", Lower;
+    /// Words that make a capitalized phrase an organization when they occur in it.
+    ORG_HEADS: "org_heads.txt", Lower;
+    /// Organization heads that name news media (for "the outlet", "the report").
+    MEDIA_NOUNS: "media_nouns.txt", Lower;
+    /// Words that make an organization name a news outlet ("Tehran Times").
+    MEDIA_NAME_WORDS: "media_name_words.txt", Lower;
+    /// Lowercase nouns after a capitalized name that make it a place ("El Libertador air base"); the first that matches wins.
+    FACILITY_NOUNS: "facility_nouns.txt", Lower;
+    /// Capitalized words that are not names by themselves: function words and sentence openers.
+    NOT_NAMES: "not_names.txt", Lower;
+    /// Particles that may join the parts of a personal name ("Gladys Ruiz de Pecci").
+    NAME_PARTICLES: "name_particles.txt", Lower;
+    /// Lowercase words allowed inside an organization name between capitalized words.
+    ORG_CONNECTORS: "org_connectors.txt", Lower;
+    /// Organizations that are one word ("Senate", "Kremlin").
+    SINGLE_WORD_ORGS: "single_word_orgs.txt", Lower;
+    /// Upper-case words that are not organizations ("COVID", "GDP").
+    NOT_ORG_ACRONYMS: "not_org_acronyms.txt", Exact;
+    /// Upper-case function words that make a run of capitals a shouted headline.
+    SHOUTED_FUNCTION_WORDS: "shouted_function_words.txt", Exact;
+    /// Letter heads of "XXX-123" words that are not weapon designations ("COVID-19").
+    NOT_DESIGNATION_PREFIXES: "not_designation_prefixes.txt", Exact;
+    /// Equipment classes too generic to list as entities of their own.
+    GENERIC_EQUIPMENT: "generic_equipment.txt", Lower;
+    /// Words that make a following place name a location rather than its government.
+    LOCATIVES: "locatives.txt", Lower;
+    /// Verbs that introduce or attribute speech; at one position the earlier entry wins.
+    SPEECH_VERBS: "speech_verbs.txt", Lower;
+    /// Pronouns that can stand for a speaker who is a person.
+    PERSON_PRONOUNS: "person_pronouns.txt", Lower;
+    /// Pronouns that can stand for a speaker that is a group.
+    GROUP_PRONOUNS: "group_pronouns.txt", Lower;
+    // Event frames and modality (pw-extract: events).
+    /// Words that link an actor to a trigger and name its role in the frame.
+    FRAME_PREPOSITIONS: "frame_prepositions.txt", Lower;
+    /// Determiners and brackets between a frame preposition and its actor.
+    ACTOR_LEAD_WORDS: "actor_lead_words.txt", Lower;
+    /// Group nouns and modifiers between a frame preposition and a country.
+    ACTOR_GROUP_WORDS: "actor_group_words.txt", Lower;
+    /// Nouns before "of" whose preposition counts for the group after them.
+    PARTITIVE_HEADS: "partitive_heads.txt", Lower;
+    /// Words right before a mention that show it is not a verb's object.
+    NOT_VERBS_BEFORE_OBJECT: "not_verbs_before_object.txt", Lower;
+    /// Words right before a trigger that show the trigger is a noun.
+    NOUN_TRIGGER_LEFT_WORDS: "noun_trigger_left_words.txt", Lower;
+    /// Forms of "be" and "get" that make a following trigger passive.
+    PASSIVE_AUXILIARIES: "passive_auxiliaries.txt", Lower;
+    /// Words between a passive auxiliary and its participle ("was reportedly signed").
+    PASSIVE_ADVERBS: "passive_adverbs.txt", Lower;
+    /// Words after a comma or dash that open a new clause.
+    CLAUSE_OPENERS: "clause_openers.txt", Lower;
+    /// Lowercase nouns ("the government", "the authorities") that stand for a country's state.
+    STATE_NOUNS: "state_nouns.txt", Lower;
+    /// Verbs whose object noun becomes an event ("signed a deal").
+    LIGHT_VERBS: "light_verbs.txt", Lower;
+    /// Light verbs whose subject receives the act of a following noun ("drew criticism from X").
+    RECEIVER_VERBS: "receiver_verbs.txt", Lower;
+    /// Determiners and adjectives between a light verb and its noun.
+    NOUN_PHRASE_FILLERS: "noun_phrase_fillers.txt", Lower;
+    /// Negations that, right before a trigger, make the event denied.
+    NEGATIONS: "negations.txt", Lower;
+    /// Words that refine a cooperation into military cooperation.
+    MILITARY_CONTEXT: "military_context.txt", Lower;
+    /// Words that refine support or cooperation into aid.
+    AID_CONTEXT: "aid_context.txt", Lower;
+    // Sentences, dates and records (pw-text, pw-dates, pw-ingest, pw-record).
+    /// Abbreviations that take a period without ending a sentence ("Gen.", "Inc.").
+    ABBREVIATIONS: "abbreviations.txt", Exact;
+    /// Capitalized words that, after an abbreviation's period, begin a new sentence.
+    SENTENCE_STARTERS: "sentence_starters.txt", Exact;
+    /// Month names in calendar order.
+    MONTHS: "months.txt", Lower;
+    /// Weekday names, Monday first.
+    WEEKDAYS: "weekdays.txt", Lower;
+    /// Words after a number that show it counts things rather than naming a year.
+    COUNT_NOUNS: "count_nouns.txt", Lower;
+    /// Labels that introduce a publication date at the start of a line, tried in order.
+    DATE_LABELS: "date_labels.txt", Lower;
+    /// Words that name sections of a news site, for category-tag lines.
+    SECTION_WORDS: "section_words.txt", Exact;
+    /// Title-case function words: a line holding one is a headline, not a tag list.
+    TITLE_CASE_FUNCTION_WORDS: "title_case_function_words.txt", Exact;
+    /// Words dropped from loose names: they vary between renderings of one name.
+    LOOSE_NAME_STOP_WORDS: "loose_name_stop_words.txt", Lower;
+}
+
+pair_lists! {
+    /// Unnamed group actors and their Phoenix agent code (generated by scripts/build-agents.py).
+    AGENTS: "agents.tsv", Lower;
+    /// Group actors written by hand for scripts/build-agents.py.
+    AGENTS_EXTRA: "agents_extra.tsv", Lower;
+    /// Modality cues before a trigger: phrase and modality (speculative, alleged, planned, reported).
+    MODALITY_CUES: "modality_cues.tsv", Lower;
+    /// Month abbreviations and their month number ("sept" = 9).
+    MONTH_ABBREVIATIONS: "month_abbreviations.tsv", Lower;
+    /// Relative date words and what they mean to the date finder (a closed set of meanings).
+    DATE_WORDS: "date_words.tsv", Lower;
+    /// Page-furniture phrases a line may start with, and their kind; the first that matches wins.
+    BOILERPLATE_PREFIXES: "boilerplate_prefixes.tsv", Lower;
+    /// Lines that are nothing but a furniture word or phrase, and their kind.
+    BOILERPLATE_LINES: "boilerplate_lines.tsv", Lower;
+}
+
+/// Files under `data/lexicon/en/` that are tables of more than two columns, read by
+/// their own parsers: the compiled CAMEO triggers (pw-extract's `triggers.rs`) and the
+/// CAMEO code table of `scripts/build-cameo-triggers.py`.
+pub static TABLES: &[&str] = &["en/cameo-events.tsv", "en/cameo-types.tsv"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static FIXTURE: WordList = WordList::new(
+        "en/fixture.txt",
+        "# A fixture.\n# Matched lowercase.\n\nsen\nminister\r\nchargé\n",
+        Case::Lower,
+    );
+
+    #[test]
+    fn lookups_ignore_case_and_trailing_period() {
+        assert!(FIXTURE.contains("sen"));
+        assert!(!FIXTURE.contains("Sen"));
+        assert!(FIXTURE.contains_folded("Sen."));
+        assert!(FIXTURE.contains_folded("MINISTER"));
+        assert!(FIXTURE.contains_folded("Chargé"));
+        assert!(!FIXTURE.contains_folded("Novillo"));
+        assert!(!FIXTURE.contains_folded(""));
+        assert_eq!(FIXTURE.list(), ["sen", "minister", "chargé"]);
+    }
+
+    #[test]
+    fn pairs_split_at_the_first_tab() {
+        let pairs = PairList::new("en/p.tsv", "# p\nmay\tspeculative\nodd\n", Case::Lower);
+        assert_eq!(pairs.pairs(), [("may", "speculative"), ("odd", "")]);
+    }
+}
