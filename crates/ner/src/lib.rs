@@ -43,6 +43,10 @@ use pw_text::Token;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+/// Margins (in weight units) are divided by this before the logistic, so that scores
+/// spread over (0.5, 1) instead of saturating: a mean margin of 8 scores 0.73, 24 scores 0.95.
+const MARGIN_SCALE: f32 = 8.0;
+
 /// The committed model, written by `scripts/train-ner.sh`.
 const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
@@ -83,9 +87,9 @@ pub struct NameSpan {
     pub start: usize,
     pub end: usize,
     pub kind: NerKind,
-    /// A confidence in (0, 1): the logistic of the mean margin of the span's tags over the
-    /// best other tag, per token. Monotone in the model's certainty, not a calibrated
-    /// probability.
+    /// A confidence in (0, 1): the logistic of the mean margin, per token, of the span's
+    /// tags over the best other tag BIO allows there. Monotone in the model's certainty,
+    /// not a calibrated probability.
     pub score: f32,
 }
 
@@ -233,25 +237,29 @@ impl Tagger {
                 &mut scratch.tags,
             );
             for_each_span(&scratch.tags, |start, end, class| {
+                let tags = &scratch.tags;
                 let margin: f32 = (start..end)
-                    .map(|k| margin(&scratch.emissions[k], scratch.tags[k]))
+                    .map(|k| {
+                        let previous = k.checked_sub(1).map(|p| tags[p]);
+                        margin(&scratch.emissions[k], previous, tags[k])
+                    })
                     .sum::<f32>()
                     / (end - start) as f32
                     / self.weights.scale;
-                let score = 1.0 / (1.0 + (-margin).exp());
+                let score = 1.0 / (1.0 + (-margin / MARGIN_SCALE).exp());
                 emit(region.0 + start, region.0 + end, class, score);
             });
         }
     }
 }
 
-fn margin(emission: &[i32; N_TAGS], tag: u8) -> f32 {
+/// How far the chosen tag's emission is above the best other tag that BIO allows after
+/// `previous` (the tags BIO forbids are never learned against, so they must not count).
+fn margin(emission: &[i32; N_TAGS], previous: Option<u8>, tag: u8) -> f32 {
     let chosen = emission[usize::from(tag)];
-    let best_other = emission
-        .iter()
-        .enumerate()
-        .filter(|&(t, _)| t != usize::from(tag))
-        .map(|(_, &s)| s)
+    let best_other = (0..N_TAGS as u8)
+        .filter(|&t| t != tag && model::allowed(previous, t))
+        .map(|t| emission[usize::from(t)])
         .max()
         .unwrap_or(chosen);
     (chosen - best_other) as f32

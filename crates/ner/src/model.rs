@@ -36,7 +36,7 @@ pub(crate) fn inside(class: u8) -> u8 {
 
 /// `I-X` may only follow `B-X` or `I-X`; `prev == None` is the start of a region.
 #[inline]
-fn allowed(prev: Option<u8>, tag: u8) -> bool {
+pub(crate) fn allowed(prev: Option<u8>, tag: u8) -> bool {
     if tag == O || is_begin(tag) {
         return true;
     }
