@@ -29,6 +29,29 @@ fn embedded_model_tags_plain_sentences() {
             ("Quito", Location),
         ])
     );
+    assert_eq!(
+        tag(
+            "Tomasz Kowalczyk , a spokesman for Polska Grupa Zbrojeniowa , said the contract with Hanwha Aerospace was final ."
+        ),
+        names(&[
+            ("Tomasz Kowalczyk", Person),
+            ("Polska Grupa Zbrojeniowa", Organization),
+            ("Hanwha Aerospace", Organization),
+        ])
+    );
+    assert_eq!(
+        tag(
+            "Reports from the Stockholm International Peace Research Institute show that Iran supplied drones to Russia ."
+        ),
+        names(&[
+            (
+                "Stockholm International Peace Research Institute",
+                Organization
+            ),
+            ("Iran", Location),
+            ("Russia", Location),
+        ])
+    );
 }
 
 #[test]
