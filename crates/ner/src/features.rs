@@ -120,15 +120,21 @@ pub(crate) fn is_connector(word: &str) -> bool {
 /// byte are decoded.
 #[inline]
 pub(crate) fn has_upper(word: &str) -> bool {
-    for &b in word.as_bytes() {
-        if b.is_ascii_uppercase() {
-            return true;
+    // Bytes that end the scan: ASCII capitals and the first byte of any non-ASCII char.
+    const STOP: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = matches!(b, 0x41..=0x5a | 0x80..);
+            b += 1;
         }
-        if b >= 0x80 {
-            return word.chars().any(char::is_uppercase);
-        }
+        table
+    };
+    match word.bytes().find(|&b| STOP[usize::from(b)]) {
+        None => false,
+        Some(b) if b < 0x80 => true,
+        Some(_) => word.chars().any(char::is_uppercase),
     }
-    false
 }
 
 /// Capitalized function words that, alone, never start a name: a run of just one of them

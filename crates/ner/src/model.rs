@@ -86,9 +86,16 @@ pub(crate) fn viterbi(
         let mut next = [0i64; N_TAGS];
         let mut pointers = [0u8; N_TAGS];
         for tag in 0..N_TAGS {
-            let mut best = score[0] + i64::from(transitions[0][tag]);
+            // `I-X` can only follow `B-X` or `I-X` (the two tags before it), every other
+            // tag any tag: the masked transitions would rule the rest out anyway.
+            let candidates = if tag != 0 && tag % 2 == 0 {
+                tag - 1..tag + 1
+            } else {
+                0..N_TAGS
+            };
+            let mut best = i64::MIN;
             let mut best_prev = 0u8;
-            for prev in 1..N_TAGS {
+            for prev in candidates {
                 let s = score[prev] + i64::from(transitions[prev][tag]);
                 if s > best {
                     best = s;
