@@ -158,7 +158,7 @@ thread_local! {
 
 impl Tagger {
     /// The model embedded in the binary, with the built-in lexicon it was trained with.
-    /// Decoded once on first use (about a millisecond; well under 1 MB of weights).
+    /// Decoded once on first use (a few milliseconds; about 2.5 MB of weights).
     pub fn embedded() -> &'static Tagger {
         static EMBEDDED: OnceLock<Tagger> = OnceLock::new();
         EMBEDDED.get_or_init(

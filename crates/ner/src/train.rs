@@ -219,11 +219,23 @@ pub fn train(
         let q = (average(w, s) * scale).round().clamp(-127.0, 127.0) as i8;
         if q.abs() < prune { 0 } else { q }
     };
-    let emission: Vec<i8> = weights
-        .iter()
-        .zip(&sums)
-        .map(|(&w, &s)| quantize(w, s, config.prune))
-        .collect();
+    // The tagger numbers rows with a u16: prune harder until they fit.
+    let mut prune = config.prune;
+    let emission = loop {
+        let emission: Vec<i8> = weights
+            .iter()
+            .zip(&sums)
+            .map(|(&w, &s)| quantize(w, s, prune))
+            .collect();
+        let rows = emission
+            .chunks_exact(N_TAGS)
+            .filter(|row| row.iter().any(|&w| w != 0))
+            .count();
+        if rows <= model::MAX_ROWS || prune == i8::MAX {
+            break emission;
+        }
+        prune += 1;
+    };
     let mut quantized_transitions = [[0i16; N_TAGS]; N_TAGS + 1];
     for (q_row, (row, sum_row)) in quantized_transitions
         .iter_mut()
