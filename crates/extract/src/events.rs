@@ -343,6 +343,33 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
             actors.push(actor);
         }
     }
+    // "his visit to Brazil", "during her trip": a possessive pronoun stands for the
+    // latest person named before it.
+    for token in first_token..last_token {
+        if !doc.is_word(token) || !words::PERSON_POSSESSIVES.contains(doc.lower_word(token)) {
+            continue;
+        }
+        let token_span = doc.tokens[token].span;
+        if actors
+            .iter()
+            .any(|actor| actor.start <= token_span.start && token_span.end <= actor.end)
+        {
+            continue;
+        }
+        let person = input
+            .resolved
+            .links_before(input.drafts, token_span.start)
+            .iter()
+            .rev()
+            .filter(|link| input.drafts[link.draft].span.end <= token_span.start)
+            .map(|link| link.entity)
+            .find(|&entity| entity_kind(input, entity) == EntityKind::Person);
+        if let Some(entity) = person {
+            let mut actor = actor_at(doc, token_span.start, token_span.end, entity, false);
+            actor.possessive = true;
+            actors.push(actor);
+        }
+    }
     // "we", "us", "our country" inside a quote: its speaker.
     for (quote_index, quote) in input.quotes.iter().enumerate() {
         if !span.overlaps(quote.content) {
@@ -519,14 +546,19 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
     );
     let window_after = doc.lower_slice(hit.end, (hit.end + 48).min(sentence_span.end));
     let clause = sentence_span.slice(&doc.lower);
-    // A verb-only entry compiled from CAMEO does not fire on a noun use ("the march").
-    if looks_like_noun
-        && !has_noun
-        && hit
-            .entries
-            .iter()
-            .all(|&entry| input.triggers.entries[entry].derived)
-    {
+    // A verb-only entry compiled from CAMEO does not fire on a noun use ("the march")
+    // nor on a capitalized word ("March 28", "Grand Cross"): a verb is lowercase.
+    let all_derived = hit
+        .entries
+        .iter()
+        .all(|&entry| input.triggers.entries[entry].derived);
+    // In a title-case headline every word is capitalized, the verbs too.
+    let capitalized = doc.text[hit.start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !is_title_case(doc, sentence);
+    if all_derived && (looks_like_noun && !has_noun || capitalized) {
         return None;
     }
     let trim = |w: &str| {
@@ -581,6 +613,21 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         }
     }
     best.map(|(entry, noun, _)| (entry, noun))
+}
+
+/// A title-case line ("US Airlifts 54,000 Pounds of Supplies to Gaza"): at least two
+/// thirds of its words of more than three letters are capitalized.
+fn is_title_case(doc: &Doc, sentence: usize) -> bool {
+    let (first, last) = doc.sentence_tokens[sentence];
+    let (mut long, mut capitalized) = (0, 0);
+    for index in first..last {
+        let word = doc.word(index);
+        if doc.is_word(index) && word.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+            long += 1;
+            capitalized += usize::from(pw_text::is_capitalized(word));
+        }
+    }
+    long >= 3 && capitalized * 3 >= long * 2
 }
 
 fn equipment_in(input: &EventInput, span: Span) -> bool {

@@ -8,7 +8,8 @@
 use crate::doc::Doc;
 use crate::words::{
     self, GENERIC_EQUIPMENT, LOCATIVES, NAME_PARTICLES, NOT_NAMES, NOT_ORG_ACRONYMS,
-    ORG_CONNECTORS, ORG_HEADS, SINGLE_WORD_ORGS, SPEECH_VERBS,
+    ORG_CONNECTORS, ORG_HEADS, SINGLE_WORD_ORGS, SPEECH_VERBS, TITLE_COMPLEMENTS, TITLE_HEADS,
+    TITLE_MODIFIERS,
 };
 use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
 use pw_model::{EntityKind, Span};
@@ -41,6 +42,11 @@ pub(crate) struct Draft {
     /// An acronym this mention defines ("Institute for the Study of War (ISW)").
     pub(crate) defines: Option<String>,
 }
+
+/// The least tagger confidence (`pw_ner::NameSpan::score`) that makes a name.
+const TAGGER_MIN_SCORE: f32 = 0.6;
+/// The same for a name of one word, which is more often an ordinary capitalized word.
+const TAGGER_SINGLE_WORD_MIN_SCORE: f32 = 0.75;
 
 fn lower(word: &str) -> String {
     word.trim_end_matches('.').to_lowercase()
@@ -112,6 +118,7 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
         recognizer.acronyms_and_designations(sentence);
     }
     recognizer.gazetteer_drafts();
+    recognizer.tagger_drafts();
     let mut drafts = recognizer.drafts;
     drafts.sort_by_key(|draft| (draft.span.start, std::cmp::Reverse(draft.span.end)));
     drafts
@@ -1090,6 +1097,109 @@ impl<'a, 't> Recognizer<'a, 't> {
                     origin: "acronym",
                     ..Draft::default()
                 });
+            }
+        }
+    }
+
+    /// Names no list and no rule knows, from the trained tagger (`pw-ner`): a span the
+    /// tagger finds with some confidence becomes a draft when no rule, gazetteer hit or
+    /// heading already holds any of its tokens. Rules win where they are sure; the
+    /// tagger fills recall.
+    fn tagger_drafts(&mut self) {
+        let doc = self.doc;
+        let tagger = pw_ner::Tagger::embedded();
+        let mut held = self.taken.clone();
+        for draft in &self.drafts {
+            let mut index = doc
+                .tokens
+                .partition_point(|token| token.span.end <= draft.span.start);
+            while index < doc.tokens.len() && doc.tokens[index].span.start < draft.span.end {
+                held[index] = true;
+                index += 1;
+            }
+        }
+        for (index, hit) in self.token_hit.iter().enumerate() {
+            if hit.is_some_and(|hit| !self.suppressed[hit]) {
+                held[index] = true;
+            }
+        }
+        let mut gazetteer = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        let mut names = Vec::new();
+        for sentence in 0..doc.sentences.len() {
+            let (first, last) = doc.sentence_tokens[sentence];
+            let tokens = &doc.tokens[first..last];
+            // Lowercase prose holds no name the tagger would find.
+            if !(first..last).any(|index| !held[index] && is_cap_word(doc, index)) {
+                continue;
+            }
+            gazetteer.clear();
+            pw_ner::gazetteer_spans(tokens, &self.hits, self.lexicon, &mut gazetteer);
+            words.clear();
+            words.extend((first..last).map(|index| doc.word(index)));
+            names.clear();
+            tagger.tag_into(&words, &gazetteer, &mut names);
+            for name in &names {
+                let (start, end) = (first + name.start, first + name.end);
+                if name.score < TAGGER_MIN_SCORE || (start..end).any(|index| held[index]) {
+                    continue;
+                }
+                // A lone capitalized word at the start of a sentence is too often an
+                // ordinary word ("Officials", "Thousands").
+                if end - start == 1 && start == first {
+                    continue;
+                }
+                // Titles alone ("Deputy Minister of Defence", "Chiefs of Staff"), common
+                // capitalized words ("Down"), and handles or link codes ("AE1ODLtD5c")
+                // are not names.
+                let words_of = || (start..end).map(|index| doc.word(index));
+                let all_title_or_common = words_of().all(|word| {
+                    let singular = word.strip_suffix('s').unwrap_or(word);
+                    TITLE_HEADS.contains_folded(word)
+                        || TITLE_HEADS.contains_folded(singular)
+                        || TITLE_MODIFIERS.contains_folded(word)
+                        || TITLE_COMPLEMENTS.contains_folded(word)
+                        || ORG_CONNECTORS.contains(word)
+                        || NOT_NAMES.contains_folded(word)
+                });
+                let odd_word = words_of().any(|word| {
+                    word.chars().any(|c| c.is_ascii_digit())
+                        && word.chars().any(char::is_alphabetic)
+                });
+                // One word alone needs more confidence; one that looks like a demonym
+                // ("European", "Middle Eastern") is not a place.
+                let single = end - start == 1;
+                let place_or_person =
+                    name.kind == pw_ner::NerKind::Location || name.kind == pw_ner::NerKind::Person;
+                let last_word = doc.lower_word(end - 1);
+                let demonym_shape = place_or_person
+                    && ["ern", "ean", "ian", "ese", "ish"]
+                        .iter()
+                        .any(|suffix| last_word.ends_with(suffix));
+                if all_title_or_common
+                    || odd_word
+                    || demonym_shape
+                    || single && name.score < TAGGER_SINGLE_WORD_MIN_SCORE
+                {
+                    continue;
+                }
+                let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+                let kind = match name.kind {
+                    pw_ner::NerKind::Person => EntityKind::Person,
+                    pw_ner::NerKind::Organization => EntityKind::Organization,
+                    pw_ner::NerKind::Location => EntityKind::Location,
+                };
+                self.drafts.push(Draft {
+                    span,
+                    kind: Some(kind),
+                    name: span.slice(doc.text).to_string(),
+                    named: true,
+                    origin: "tagger",
+                    ..Draft::default()
+                });
+                for flag in &mut held[start..end] {
+                    *flag = true;
+                }
             }
         }
     }

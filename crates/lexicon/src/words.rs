@@ -215,6 +215,15 @@ macro_rules! pair_lists {
 }
 
 word_lists! {
+    // The name tagger (pw-ner).
+    /// Lowercase words that join capitalized words inside a name ("Bank of England").
+    NER_CONNECTORS: "ner_connectors.txt", Lower;
+    /// Capitalized function words that never start a name alone ("The", "In").
+    NER_LONE_FUNCTION_WORDS: "ner_lone_function_words.txt", Exact;
+    /// Capitalized determiners trimmed from labelled names in training data.
+    NER_DETERMINERS: "ner_determiners.txt", Exact;
+    /// Capitalized pronouns that are never names in training data.
+    NER_PRONOUNS: "ner_pronouns.txt", Exact;
     // Page labels, media and the compilers' inputs.
     /// Labels news pages put before a headline or caption ("BREAKING", "FILE", "VIDEO").
     NEWS_LABELS: "news_labels.txt", Lower;
@@ -292,6 +301,8 @@ word_lists! {
     PASSIVE_ADVERBS: "passive_adverbs.txt", Lower;
     /// Words after a comma or dash that open a new clause.
     CLAUSE_OPENERS: "clause_openers.txt", Lower;
+    /// Possessive pronouns of a person ("his visit"), standing for the latest person named.
+    PERSON_POSSESSIVES: "person_possessives.txt", Lower;
     /// Lowercase nouns ("the government", "the authorities") that stand for a country's state.
     STATE_NOUNS: "state_nouns.txt", Lower;
     /// Verbs whose object noun becomes an event ("signed a deal").

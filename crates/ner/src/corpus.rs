@@ -249,14 +249,6 @@ fn is_capitalized(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-const DETERMINERS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "Our", "My", "His", "Her", "Their", "Its",
-    "Your", "Some", "All", "Every", "Both",
-];
-const PRONOUNS: &[&str] = &[
-    "I", "We", "He", "She", "They", "It", "You", "Me", "Him", "Us", "Them", "One",
-];
-
 /// A possessive or punctuation at the end of a mention ("Chicago 's", "Italy .").
 fn is_trailing_mark(word: &str) -> bool {
     matches!(word, "'s" | "’s" | "'") || !word.chars().any(char::is_alphanumeric)
@@ -270,13 +262,16 @@ fn proper(words: &[String], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
     let mut e = end;
-    while s < e && (!is_capitalized(&words[s]) || DETERMINERS.contains(&words[s].as_str())) {
+    while s < e
+        && (!is_capitalized(&words[s])
+            || pw_lexicon::words::NER_DETERMINERS.contains(words[s].as_str()))
+    {
         s += 1;
     }
     while e > s && is_trailing_mark(&words[e - 1]) {
         e -= 1;
     }
-    if s == e || PRONOUNS.contains(&words[s].as_str()) {
+    if s == e || pw_lexicon::words::NER_PRONOUNS.contains(words[s].as_str()) {
         return out;
     }
     let inner_ok = words[s..e].iter().all(|w| {
