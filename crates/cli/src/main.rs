@@ -109,7 +109,7 @@ enum Command {
     },
     /// Search sentences and articles; also lists matching entities and facts.
     Search {
-        /// Words (tantivy syntax: `drone AND Iran`, `"defense pact"`).
+        /// Words: `drone AND Iran`, `"defense pact"`, `title:word`, `a OR (b -c)`.
         query: String,
         #[command(flatten)]
         filters: query::SearchFlags,

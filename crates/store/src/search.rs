@@ -7,6 +7,7 @@
 //! transaction committed, so the index never runs ahead of the database, and every
 //! (re)index first deletes the article's documents, so nothing is ever doubled.
 
+use crate::query::{Expr, TextField};
 use crate::{ArticleKey, Error, Result};
 use pw_model::{DocumentMeta, EventType, Extraction, Modality, PartialDate};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -40,8 +41,9 @@ pub enum Scope {
     Articles,
 }
 
-/// A search: words (tantivy query syntax: `drone AND Iran`, `"defense pact"`,
-/// `title:sanctions`; conjunction by default) and filters that must all hold.
+/// A search: words (the small language of `query.rs`: `drone AND Iran`, `"defense pact"`,
+/// `title:sanctions`, `a OR (b -c)`; conjunction by default; bounded in length, words
+/// and nesting) and filters that must all hold.
 ///
 /// Filters apply to the sentence (or, for [`Scope::Articles`], the whole article): the
 /// entity names (canonical and aliases, case-insensitive), event types, countries (ISO
@@ -291,11 +293,13 @@ impl SearchIndex {
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![fields.text, fields.title]);
-            parser.set_conjunction_by_default();
-            parser.parse_query(words).map_err(|error| Error::Query {
-                query: words.to_string(),
-                reason: error.to_string(),
+            let refused = |reason: String| Error::Query {
+                query: crate::query::quoted(words),
+                reason,
+            };
+            let expr = crate::query::parse(words).map_err(|refusal| refused(refusal.0))?;
+            self.build(&expr)?.ok_or_else(|| {
+                refused("the query has no words that can be searched for".to_string())
             })?
         };
         clauses.push((Occur::Must, text_query.box_clone()));
@@ -387,6 +391,95 @@ impl SearchIndex {
             });
         }
         Ok(hits)
+    }
+}
+
+impl SearchIndex {
+    /// The tantivy query of a parsed query; `None` when no word of it gives a token
+    /// (punctuation only). The parse bounded the depth, so this recursion is bounded.
+    fn build(&self, expr: &Expr) -> Result<Option<Box<dyn Query>>> {
+        Ok(match expr {
+            Expr::Words { field, text } => {
+                let fields = match field {
+                    None => vec![self.fields.text, self.fields.title],
+                    Some(TextField::Text) => vec![self.fields.text],
+                    Some(TextField::Title) => vec![self.fields.title],
+                };
+                let mut each: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for field in fields {
+                    if let Some(query) = self.words_query(field, text)? {
+                        each.push((Occur::Should, query));
+                    }
+                }
+                match each.len() {
+                    0 => None,
+                    1 => each.pop().map(|(_, query)| query),
+                    _ => Some(Box::new(BooleanQuery::new(each))),
+                }
+            }
+            Expr::Not(inner) => self.build(inner)?.map(|inner| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, inner),
+                ]))
+            }),
+            Expr::And(all) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in all {
+                    let (occur, item) = match item {
+                        Expr::Not(inner) => (Occur::MustNot, &**inner),
+                        item => (Occur::Must, item),
+                    };
+                    if let Some(query) = self.build(item)? {
+                        clauses.push((occur, query));
+                    }
+                }
+                if clauses.is_empty() {
+                    None
+                } else {
+                    // Only exclusions: they exclude from everything.
+                    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                        clauses.push((Occur::Must, Box::new(AllQuery)));
+                    }
+                    Some(Box::new(BooleanQuery::new(clauses)))
+                }
+            }
+            Expr::Or(any) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in any {
+                    if let Some(query) = self.build(item)? {
+                        clauses.push((Occur::Should, query));
+                    }
+                }
+                if clauses.is_empty() {
+                    None
+                } else {
+                    Some(Box::new(BooleanQuery::new(clauses)))
+                }
+            }
+        })
+    }
+
+    /// A word or phrase through the field's analyzer: one token is a term, several a
+    /// phrase (as tantivy's own parser does), none is nothing.
+    fn words_query(&self, field: Field, text: &str) -> Result<Option<Box<dyn Query>>> {
+        let mut analyzer = self
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|source| index_error(&self.path, source))?;
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            terms.push((token.position, Term::from_field_text(field, &token.text)));
+        }
+        Ok(match terms.len() {
+            0 => None,
+            1 => terms.pop().map(|(_, term)| -> Box<dyn Query> {
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+            }),
+            _ => Some(Box::new(PhraseQuery::new_with_offset(terms))),
+        })
     }
 }
 

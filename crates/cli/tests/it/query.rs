@@ -353,3 +353,34 @@ fn watch_runs_report_only_new_facts() {
         "{list}"
     );
 }
+
+#[test]
+fn a_bad_search_query_is_one_line_and_exit_2() {
+    let scratch = Scratch::new("bad-query");
+    let db = scratch.path("one.db");
+    let article = scratch.write("good.txt", GOOD_ARTICLE);
+    let output = pactwatch([
+        "ingest".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        article.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let nested = format!("{}drone{}", "(".repeat(50_000), ")".repeat(50_000));
+    let deep = format!("{}drone{}", "(".repeat(30), ")".repeat(30));
+    for query in [nested.as_str(), deep.as_str(), "q:*", "text:*", "drone AND"] {
+        let output = pactwatch([
+            "search".as_ref(),
+            query.as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("invalid search query"), "{message}");
+        assert!(message.len() < 300, "{message}");
+    }
+    let found = run(&db, &["search", "memorandum OR zzz"]);
+    assert!(found.contains("memorandum"), "{found}");
+}
