@@ -113,6 +113,12 @@ pub enum IngestError {
     },
     #[error("{location}: {reason}")]
     Invalid { location: String, reason: String },
+    /// A FIFO, socket or device: never opened (reading one can block forever).
+    #[error("{location}: skipped, not a regular file ({kind})")]
+    NotRegular {
+        location: String,
+        kind: &'static str,
+    },
 }
 
 impl IngestError {
@@ -124,7 +130,8 @@ impl IngestError {
             | IngestError::Binary { location }
             | IngestError::Empty { location }
             | IngestError::TooLarge { location, .. }
-            | IngestError::Invalid { location, .. } => location,
+            | IngestError::Invalid { location, .. }
+            | IngestError::NotRegular { location, .. } => location,
         }
     }
 }
@@ -244,10 +251,31 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
+/// What a file that is neither a regular file nor a folder is, for messages.
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
 /// Expand files and folders (recursively, sorted, skipping hidden files and
 /// `*.meta.json` sidecars) into the list of input files. A path that does not exist
-/// is an error item. Files named explicitly are kept as given; symbolic links to
-/// folders are not followed inside folders (no cycles).
+/// is an error item, and so is a FIFO, socket or device, named or inside a folder
+/// ([`IngestError::NotRegular`]: only regular files are ever opened). Files named
+/// explicitly are kept as given; symbolic links to folders are not followed inside
+/// folders (no cycles).
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -285,16 +313,43 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
                         };
                         if kind.is_dir() {
                             pending.push(child);
-                        } else if !is_sidecar(&child) && (!kind.is_symlink() || child.is_file()) {
-                            // Links are followed to files only, never to folders (no cycles).
+                            continue;
+                        }
+                        if is_sidecar(&child) {
+                            continue;
+                        }
+                        // Links are followed to files only, never to folders (no cycles).
+                        let target = if kind.is_symlink() {
+                            match std::fs::metadata(&child) {
+                                Ok(meta) if meta.is_dir() => continue,
+                                Ok(meta) => meta.file_type(),
+                                // A dangling link: reading it will say so.
+                                Err(_) => {
+                                    found.push(child);
+                                    continue;
+                                }
+                            }
+                        } else {
+                            kind
+                        };
+                        if target.is_file() {
                             found.push(child);
+                        } else {
+                            errors.push(IngestError::NotRegular {
+                                location: child.display().to_string(),
+                                kind: special_kind(target),
+                            });
                         }
                     }
                 }
                 found.sort();
                 files.extend(found);
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) => errors.push(IngestError::NotRegular {
+                location,
+                kind: special_kind(meta.file_type()),
+            }),
         }
     }
     (files, errors)
@@ -332,6 +387,14 @@ pub fn read_file(path: &Path, options: &Options) -> FileOutput {
         out.errors.push(IngestError::Invalid {
             location: name,
             reason: "is a directory".to_string(),
+        });
+        return out;
+    }
+    if !metadata.is_file() {
+        // Opening a FIFO for reading waits for a writer, maybe forever.
+        out.errors.push(IngestError::NotRegular {
+            location: name,
+            kind: special_kind(metadata.file_type()),
         });
         return out;
     }

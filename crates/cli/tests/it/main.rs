@@ -395,6 +395,39 @@ fn missing_path_is_a_failed_input() {
 }
 
 #[test]
+fn a_named_pipe_beside_good_files_is_skipped_not_waited_on() {
+    let scratch = Scratch::new("fifo");
+    scratch.write("a.txt", GOOD_ARTICLE);
+    scratch.write("c.txt", OTHER_ARTICLE);
+    let pipe = scratch.path("b.txt");
+    let made = Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|status| status.success());
+    if !made {
+        eprintln!("no mkfifo here; skipped");
+        return;
+    }
+    for inputs in [
+        vec![scratch.0.clone()],
+        vec![scratch.path("a.txt"), pipe.clone(), scratch.path("c.txt")],
+    ] {
+        let mut args = vec![std::ffi::OsString::from("extract")];
+        args.extend(inputs.iter().map(|path| path.clone().into_os_string()));
+        let output = pactwatch(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        let named = lines_naming(&err, "b.txt");
+        assert_eq!(named.len(), 1, "{err}");
+        assert!(
+            named[0].contains("not a regular file (a named pipe)"),
+            "{err}"
+        );
+        assert_eq!(records(&output).len(), 2, "the two good articles");
+    }
+}
+
+#[test]
 fn eval_of_a_missing_file_is_a_setup_error() {
     let scratch = Scratch::new("eval-missing");
     let missing = scratch.path("absent.jsonl");

@@ -719,3 +719,62 @@ fn deeply_nested_and_malformed_html_does_not_crash() {
     assert!(document.text.starts_with("Start."));
     assert!(document.text.ends_with("End."));
 }
+
+/// Makes a named pipe with the system's `mkfifo`; false where there is none.
+fn mkfifo(path: &Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+#[test]
+fn a_named_pipe_is_skipped_with_a_message_never_opened() {
+    let scratch = Scratch::new("fifo");
+    let folder = scratch.0.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in ["a.txt", "c.txt"] {
+        std::fs::write(folder.join(name), "Iran and Bolivia signed a pact.\n").unwrap();
+    }
+    let pipe = folder.join("b.txt");
+    if !mkfifo(&pipe) {
+        eprintln!("no mkfifo here; skipped");
+        return;
+    }
+    // Inside a folder: the two files, and one message naming the pipe.
+    let (files, errors) = collect_inputs(std::slice::from_ref(&folder));
+    assert_eq!(files, [folder.join("a.txt"), folder.join("c.txt")]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "{}: skipped, not a regular file (a named pipe)",
+            pipe.display()
+        )
+    );
+    // Named on the command line: the same.
+    let (files, errors) = collect_inputs(std::slice::from_ref(&pipe));
+    assert!(files.is_empty());
+    assert!(
+        matches!(errors[..], [IngestError::NotRegular { .. }]),
+        "{errors:?}"
+    );
+    // Read directly (a pipe made after the folder was walked): refused, not opened,
+    // so this returns instead of waiting for a writer.
+    let out = read_file(&pipe, &Options::default());
+    assert!(out.documents.is_empty());
+    assert!(
+        matches!(out.errors[..], [IngestError::NotRegular { .. }]),
+        "{:?}",
+        out.errors
+    );
+    // A link to the pipe is a pipe too.
+    #[cfg(unix)]
+    {
+        let link = folder.join("d.txt");
+        std::os::unix::fs::symlink(&pipe, &link).unwrap();
+        let (files, errors) = collect_inputs(std::slice::from_ref(&folder));
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+}
