@@ -293,3 +293,30 @@ fn search_finds_a_seed_sentence_by_word_and_by_filter() {
         assert!(text.contains("Novillo"), "{text}");
     }
 }
+
+#[test]
+fn a_feed_without_guids_or_links_is_stored_once_over_three_runs() {
+    let scratch = Scratch::new("feed-no-guid");
+    let db = scratch.path("pactwatch.db");
+    let feed = scratch.write(
+        "wire.rss",
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+        <item><title>Pact</title><pubDate>Mon, 10 Feb 2025 10:00:00 +0000</pubDate>
+        <description>Iran and Bolivia signed a defense memorandum in Tehran.</description></item>
+        <item><title>Jets</title>
+        <description>Russia delivered two Su-35 fighter jets to Algeria.</description></item>
+        </channel></rss>"#,
+    );
+    let feed = feed.display().to_string();
+    for run in 0..3 {
+        let output = ingest(&db, &[&feed]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let expected = if run == 0 { (2, 0, 0, 0) } else { (0, 0, 2, 0) };
+        assert_eq!(counts(&output), expected, "run {run}");
+    }
+    assert_eq!(stored_articles(&db).len(), 2);
+    // And `extract` says the same thing every time.
+    let first = stdout(&pactwatch(["extract", feed.as_str()]));
+    assert_eq!(first, stdout(&pactwatch(["extract", feed.as_str()])));
+    assert!(first.contains("\"id\":\"item-"), "{first}");
+}
