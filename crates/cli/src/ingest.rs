@@ -70,7 +70,7 @@ pub(crate) fn run(
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let store = SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
+    let store = SqliteStore::open(db).map_err(crate::query::store_error)?;
     let known: HashMap<String, String> = store
         .identities()
         .context("cannot read the stored articles")?

@@ -83,8 +83,7 @@ impl FactFlags {
     }
 }
 
-/// Opens an existing store (never creates one: a typo in `--db` is an error).
-pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
+fn exists(db: &Path) -> Result<()> {
     if !db.exists() {
         bail!(
             "no database at {} (create one with `pactwatch ingest --db {} FILES`)",
@@ -92,11 +91,36 @@ pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
             db.display()
         );
     }
-    SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))
+    Ok(())
 }
 
-/// Opens the store and loads its catalog.
+/// Opens an existing store for writing (never creates one: a typo in `--db` is an
+/// error); refused while another process writes to it.
+pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
+    exists(db)?;
+    SqliteStore::open(db).map_err(store_error)
+}
+
+/// Opens an existing store for reading: works beside a running ingest or server.
+pub(crate) fn open_reader(db: &Path) -> Result<SqliteStore> {
+    exists(db)?;
+    SqliteStore::open_reader(db).map_err(store_error)
+}
+
+/// The store's own error as the message: it names the path already.
+pub(crate) fn store_error(error: pw_store::Error) -> anyhow::Error {
+    anyhow::Error::msg(error.to_string())
+}
+
+/// Opens the store for reading and loads its catalog.
 pub(crate) fn load(db: &Path) -> Result<(SqliteStore, Catalog)> {
+    let store = open_reader(db)?;
+    let catalog = Catalog::load(&store).with_context(|| format!("cannot read {}", db.display()))?;
+    Ok((store, catalog))
+}
+
+/// Opens the store for writing and loads its catalog.
+pub(crate) fn load_writer(db: &Path) -> Result<(SqliteStore, Catalog)> {
     let store = open(db)?;
     let catalog = Catalog::load(&store).with_context(|| format!("cannot read {}", db.display()))?;
     Ok((store, catalog))

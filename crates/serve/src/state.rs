@@ -136,11 +136,11 @@ impl AppState {
             pw_store::rebuild_record(&mut store)?;
         }
         let view = Arc::new(View::new(load_catalog(&store)?));
-        // Opened after the writer, which brought the search index up to date, so a
-        // reader never takes the index's writer lock.
+        // Readers take no lock and never write; opened after the writer, which brought
+        // the search index up to date.
         let n_readers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
         let readers = (0..n_readers)
-            .map(|_| SqliteStore::open(store.path()).map(Mutex::new))
+            .map(|_| SqliteStore::open_reader(store.path()).map(Mutex::new))
             .collect::<pw_store::Result<Vec<_>>>()?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -192,7 +192,7 @@ impl AppState {
     /// they see it, and replaces the cached view with one of the new record.
     pub(crate) fn reload(&self, store: &SqliteStore) -> ApiResult<()> {
         for reader in &self.inner.readers {
-            let fresh = SqliteStore::open(store.path())?;
+            let fresh = SqliteStore::open_reader(store.path())?;
             *reader.lock().unwrap_or_else(PoisonError::into_inner) = fresh;
         }
         self.set_view(View::new(load_catalog(store)?));

@@ -35,6 +35,18 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// Another process holds the store's writer lock.
+    #[error(
+        "{path}: another pactwatch process is writing to this store (ingest, serve or a correction); wait for it to finish or stop it, then try again"
+    )]
+    Locked { path: PathBuf },
+    /// A write through a store opened with [`crate::SqliteStore::open_reader`].
+    #[error("{path}: opened for reading only")]
+    ReadOnly { path: PathBuf },
+    /// A reader found no usable search index (no writer has opened the store since it
+    /// was created or upgraded).
+    #[error("{path}: no search index yet; `pactwatch ingest` builds it")]
+    NoIndex { path: PathBuf },
     #[error("invalid search query {query:?}: {reason}")]
     Query { query: String, reason: String },
     #[error("no watch query with id {0}")]

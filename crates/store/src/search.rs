@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
@@ -156,7 +156,7 @@ impl SearchIndex {
     /// Opens the index at `path`, or creates it; an index of another schema version, or
     /// one that cannot be opened, is removed and started over (it is derived data).
     pub(crate) fn open(path: &Path) -> Result<SearchIndex> {
-        let (schema, fields) = schema();
+        let (schema, _) = schema();
         let index = match open_existing(path) {
             Some((index, payload)) if payload.schema == INDEX_SCHEMA => Some((index, payload.seq)),
             _ => None,
@@ -181,6 +181,11 @@ impl SearchIndex {
                 (index, 0)
             }
         };
+        SearchIndex::with_index(path, index, seq)
+    }
+
+    fn with_index(path: &Path, index: Index, seq: i64) -> Result<SearchIndex> {
+        let (_, fields) = schema();
         index.tokenizers().register(
             KEYWORD,
             TextAnalyzer::builder(RawTokenizer::default())
@@ -203,22 +208,57 @@ impl SearchIndex {
         })
     }
 
+    /// Opens an index for searching only; `None` when there is none of this schema
+    /// version (only a writer creates or replaces one).
+    pub(crate) fn open_reader(path: &Path) -> Result<Option<SearchIndex>> {
+        let Some((index, payload)) = open_existing(path) else {
+            return Ok(None);
+        };
+        if payload.schema != INDEX_SCHEMA {
+            return Ok(None);
+        }
+        SearchIndex::with_index(path, index, payload.seq).map(Some)
+    }
+
     /// The highest article `seq` the committed index holds.
     pub(crate) fn committed_seq(&self) -> i64 {
         self.committed_seq
     }
 
-    /// Takes the index's writer lock; false when another process holds it (a reader
-    /// opened beside a running ingest), which leaves the index as it was committed.
-    pub(crate) fn try_lock_writer(&mut self) -> Result<bool> {
-        match self.writer() {
-            Ok(_) => Ok(true),
-            Err(Error::Index {
-                source: TantivyError::LockFailure(..),
-                ..
-            }) => Ok(false),
-            Err(error) => Err(error),
-        }
+    /// The number of article documents (one per indexed article) the committed index
+    /// holds.
+    pub(crate) fn article_count(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.level, "article"),
+            IndexRecordOption::Basic,
+        );
+        searcher
+            .search(&query, &Count)
+            .map(|count| count as u64)
+            .map_err(|source| index_error(&self.path, source))
+    }
+
+    /// Whether the committed index holds documents of this article.
+    pub(crate) fn holds(&self, key: ArticleKey) -> Result<bool> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.key, &key.to_string()),
+            IndexRecordOption::Basic,
+        );
+        searcher
+            .search(&query, &Count)
+            .map(|count| count > 0)
+            .map_err(|source| index_error(&self.path, source))
+    }
+
+    /// Deletes every document (committed with the next [`SearchIndex::commit`]).
+    pub(crate) fn clear(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        self.writer()?
+            .delete_all_documents()
+            .map_err(|source| index_error(&path, source))?;
+        Ok(())
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {

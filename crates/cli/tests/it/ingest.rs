@@ -320,3 +320,36 @@ fn a_feed_without_guids_or_links_is_stored_once_over_three_runs() {
     assert_eq!(first, stdout(&pactwatch(["extract", feed.as_str()])));
     assert!(first.contains("\"id\":\"item-"), "{first}");
 }
+
+#[test]
+fn a_second_writer_is_refused_in_one_line_while_readers_go_on() {
+    let scratch = Scratch::new("second-writer");
+    let db = scratch.path("pactwatch.db");
+    let article = scratch.write("good.txt", GOOD_ARTICLE);
+    let article = article.display().to_string();
+    let first = ingest(&db, &[&article]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // This test process is the writer now.
+    let writer = SqliteStore::open(&db).unwrap();
+    let other = scratch.write("other.txt", OTHER_ARTICLE);
+    let second = ingest(&db, &[&other.display().to_string()]);
+    let message = stderr(&second);
+    assert_eq!(second.status.code(), Some(2), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("another pactwatch process is writing"),
+        "{message}"
+    );
+    let search = pactwatch([
+        "search".as_ref(),
+        "memorandum".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+    ]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    assert!(stdout(&search).contains("memorandum"));
+    drop(writer);
+    let third = ingest(&db, &[&other.display().to_string()]);
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert_eq!(counts(&third).0, 1);
+}
