@@ -113,6 +113,9 @@ pub enum IngestError {
     },
     #[error("{location}: {reason}")]
     Invalid { location: String, reason: String },
+    /// A folder (and its subfolders) without a single file to read.
+    #[error("{location}: no files to read in this folder")]
+    EmptyFolder { location: String },
     /// A FIFO, socket or device: never opened (reading one can block forever).
     #[error("{location}: skipped, not a regular file ({kind})")]
     NotRegular {
@@ -131,6 +134,7 @@ impl IngestError {
             | IngestError::Empty { location }
             | IngestError::TooLarge { location, .. }
             | IngestError::Invalid { location, .. }
+            | IngestError::EmptyFolder { location }
             | IngestError::NotRegular { location, .. } => location,
         }
     }
@@ -341,6 +345,9 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
                             });
                         }
                     }
+                }
+                if found.is_empty() {
+                    errors.push(IngestError::EmptyFolder { location });
                 }
                 found.sort();
                 files.extend(found);
@@ -639,7 +646,10 @@ fn assemble(
             )
         }
     };
-    if text.is_empty() {
+    // Unicode spaces (U+3000, U+00A0...) and invisible format characters are no text.
+    if text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    }) {
         return Err(Failure::Empty);
     }
     if text.len() > options.max_article_bytes {
@@ -656,7 +666,7 @@ fn assemble(
         diagnostics.push(Diagnostic::warning(
             "unparsed_date",
             format!(
-                "metadata date {:?} does not give a calendar day",
+                "metadata date {:?} is not a valid calendar day (and time); ignored",
                 prefix(value, 80)
             ),
         ));
@@ -810,22 +820,41 @@ fn read_jsonl<R: BufRead>(
                 String::from_utf8_lossy(line)
             }
         };
-        let mut record: Record = match serde_json::from_str(&text) {
+        // Only an object is a record (serde would also take an array, field by field).
+        let parsed = if line.first() == Some(&b'{') {
+            serde_json::from_str(&text)
+        } else {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .and_then(|value| Err(serde::de::Error::custom(meta::kind_of(&value))))
+        };
+        let mut record: Record = match parsed {
             Ok(record) => record,
             Err(error) => {
+                // Valid JSON of another shape says so, instead of serde's "expected
+                // struct Record".
+                let reason = match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(value) => format!(
+                        "a JSON Lines line must be a JSON object with a text or html field, not {}",
+                        meta::kind_of(&value)
+                    ),
+                    Err(_) => format!("invalid json: {error}"),
+                };
                 out.errors.push(IngestError::Invalid {
                     location: location(),
-                    reason: format!("invalid json: {error}"),
+                    reason,
                 });
                 continue;
             }
         };
-        let Some(body) = record.take_body() else {
-            out.errors.push(IngestError::Invalid {
-                location: location(),
-                reason: "no text or html field".to_string(),
-            });
-            continue;
+        let body = match record.take_body() {
+            Ok(body) => body,
+            Err(reason) => {
+                out.errors.push(IngestError::Invalid {
+                    location: location(),
+                    reason,
+                });
+                continue;
+            }
         };
         let meta = record.meta().or(given);
         let file = format!("{name}#{line_number}");

@@ -557,7 +557,7 @@ fn open_existing(path: &Path) -> Option<(Index, Payload)> {
 fn index_error(path: &Path, source: TantivyError) -> Error {
     Error::Index {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     }
 }
 

@@ -254,7 +254,7 @@ impl SqliteStore {
         Error::Corrupt {
             path: self.path.clone(),
             what: what.to_string(),
-            source,
+            cause: source,
         }
     }
 
@@ -349,13 +349,13 @@ impl SqliteStore {
                 serde_json::from_str(&meta_json).map_err(|source| Error::Corrupt {
                     path: path.clone(),
                     what: format!("metadata of a{id}"),
-                    source,
+                    cause: source,
                 })?;
             let extraction: Extraction =
                 serde_json::from_str(&extraction_json).map_err(|source| Error::Corrupt {
                     path: path.clone(),
                     what: format!("extraction of a{id}"),
-                    source,
+                    cause: source,
                 })?;
             index.replace(ArticleKey(id), seq, &meta, &text, &extraction)?;
         }
@@ -402,7 +402,7 @@ fn index_path(database: &Path) -> PathBuf {
 fn sqlite_error(path: &Path, source: rusqlite::Error) -> Error {
     Error::Sqlite {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     }
 }
 

@@ -428,6 +428,29 @@ fn a_named_pipe_beside_good_files_is_skipped_not_waited_on() {
 }
 
 #[test]
+fn an_empty_folder_is_named_and_exits_1() {
+    let scratch = Scratch::new("empty-folder");
+    let empty = scratch.path("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for command in ["extract", "ingest"] {
+        let mut args = vec![std::ffi::OsString::from(command)];
+        if command == "ingest" {
+            args.push("--db".into());
+            args.push(scratch.path("x.db").into_os_string());
+        }
+        args.push(empty.clone().into_os_string());
+        let output = pactwatch(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {err}");
+        assert_eq!(
+            lines_naming(&err, "no files to read in this folder").len(),
+            1,
+            "{err}"
+        );
+    }
+}
+
+#[test]
 fn eval_of_a_missing_file_is_a_setup_error() {
     let scratch = Scratch::new("eval-missing");
     let missing = scratch.path("absent.jsonl");

@@ -778,3 +778,107 @@ fn a_named_pipe_is_skipped_with_a_message_never_opened() {
         assert_eq!(errors.len(), 2, "{errors:?}");
     }
 }
+
+#[test]
+fn json_lines_of_the_wrong_shape_say_what_is_wrong() {
+    let lines = concat!(
+        "{\"text\": 5}\n",
+        "\"just a string\"\n",
+        "[1, 2]\n",
+        "{\"html\": [\"<p>x</p>\"]}\n",
+        "{\"title\": \"no body\"}\n",
+        "{\"text\": 5, \"html\": \"<p>Iran and Bolivia signed a pact.</p>\"}\n",
+        "{not json\n",
+    );
+    let out = read_bytes("in.jsonl", lines.as_bytes(), None, &Options::default());
+    let messages: Vec<String> = out.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "in.jsonl:1: the text field must be a string, not a number",
+            "in.jsonl:2: a JSON Lines line must be a JSON object with a text or html field, not a string",
+            "in.jsonl:3: a JSON Lines line must be a JSON object with a text or html field, not an array",
+            "in.jsonl:4: the html field must be a string, not an array",
+            "in.jsonl:5: no text or html field",
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain([messages[5].clone()])
+        .collect::<Vec<_>>()
+    );
+    assert!(
+        messages[5].starts_with("in.jsonl:7: invalid json: "),
+        "{messages:?}"
+    );
+    // A usable html beside a bad text is still read.
+    assert_eq!(out.documents.len(), 1);
+}
+
+#[test]
+fn text_of_only_unicode_spaces_is_empty() {
+    for text in [
+        "\u{3000}\u{2003}\u{00A0}\n\u{2009}",
+        "\u{FEFF}\u{200B} \u{2060}",
+    ] {
+        let out = read_bytes("spaces.txt", text.as_bytes(), None, &Options::default());
+        assert!(out.documents.is_empty(), "{text:?}: {:?}", out.documents);
+        assert!(
+            matches!(out.errors[..], [IngestError::Empty { .. }]),
+            "{:?}",
+            out.errors
+        );
+        let line = format!("{{\"text\": {}}}\n", serde_json::to_string(text).unwrap());
+        let out = read_bytes("in.jsonl", line.as_bytes(), None, &Options::default());
+        assert!(
+            matches!(out.errors[..], [IngestError::Empty { .. }]),
+            "{:?}",
+            out.errors
+        );
+    }
+}
+
+#[test]
+fn an_impossible_metadata_date_is_refused_with_a_warning() {
+    let line = "{\"text\": \"Iran and Bolivia signed a pact.\", \"published\": \"2023-07-30T25:61:99Z\"}\n";
+    let out = read_bytes("in.jsonl", line.as_bytes(), None, &Options::default());
+    let document = only_document(&out);
+    assert_eq!(document.meta.published, None);
+    assert!(
+        has_diagnostic(document, "unparsed_date"),
+        "{:?}",
+        document.diagnostics
+    );
+}
+
+#[test]
+fn utf32_text_is_decoded_with_a_warning() {
+    let bytes: Vec<u8> = std::iter::once('\u{FEFF}')
+        .chain("Iran and Bolivia signed a pact.\n".chars())
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    let out = read_bytes("wide.txt", &bytes, None, &Options::default());
+    let document = only_document(&out);
+    assert_eq!(document.text, "Iran and Bolivia signed a pact.");
+    assert!(
+        has_diagnostic(document, "utf32"),
+        "{:?}",
+        document.diagnostics
+    );
+}
+
+#[test]
+fn an_empty_folder_is_an_error_naming_it() {
+    let scratch = Scratch::new("empty-folder");
+    let empty = scratch.0.join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    std::fs::write(empty.join(".hidden"), "x").unwrap();
+    let (files, errors) = collect_inputs(std::slice::from_ref(&empty));
+    assert!(files.is_empty());
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{}: no files to read in this folder",
+            empty.display()
+        )]
+    );
+}
