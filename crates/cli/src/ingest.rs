@@ -80,7 +80,7 @@ pub(crate) fn run(
     let (files, missing) = pw_ingest::collect_inputs(paths);
     let mut failed_inputs = 0u64;
     for error in &missing {
-        eprintln!("pactwatch: {error}");
+        crate::output::warn(error);
         failed_inputs += 1;
     }
     let options = Options::default();
@@ -91,7 +91,7 @@ pub(crate) fn run(
     let mut pending = Vec::new();
     for (path, output) in file_outputs {
         for error in &output.errors {
-            eprintln!("pactwatch: {error}");
+            crate::output::warn(error);
             failed_inputs += 1;
         }
         // The identity uses the absolute path, so `a.txt` and `./a.txt` are one article.
@@ -163,7 +163,9 @@ pub(crate) fn run(
                         .as_deref()
                         .unwrap_or(&article.identity);
                     extract_progress.suspend(|| {
-                        eprintln!("pactwatch: {location}: extraction failed (internal error)")
+                        crate::output::warn(format!(
+                            "{location}: extraction failed (internal error)"
+                        ))
                     });
                     Message::Failed
                 }

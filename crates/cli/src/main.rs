@@ -254,7 +254,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("pactwatch: {error:#}");
+            output::warn(format!("{error:#}"));
             ExitCode::from(2)
         }
     }
@@ -271,7 +271,7 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
     let (files, missing) = pw_ingest::collect_inputs(paths);
     let mut ok = true;
     for error in &missing {
-        eprintln!("pactwatch: {error}");
+        output::warn(error);
         ok = false;
     }
     let extractor = Extractor::new();
@@ -297,7 +297,10 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
                     let extraction = extractor.extract(document);
                     match format {
                         Format::Jsonl => output::json_line(document, &extraction),
-                        Format::Text => output::text_report(document, &extraction),
+                        Format::Text => {
+                            output::terminal_safe(&output::text_report(document, &extraction))
+                                .into_owned()
+                        }
                     }
                 })
                 .collect();
@@ -310,7 +313,7 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
     let mut out = io::BufWriter::new(stdout.lock());
     for (rendered, errors) in results {
         for error in errors {
-            eprintln!("pactwatch: {error}");
+            output::warn(error);
             ok = false;
         }
         for item in rendered {
@@ -331,11 +334,11 @@ fn eval(gold: &PathBuf, output: &PathBuf, verbose: bool, json: bool) -> Result<b
         .with_context(|| format!("cannot read {}", output.display()))?;
     let (predictions, line_errors) = pw_eval::parse_predictions(&output_text);
     for error in &line_errors {
-        eprintln!("pactwatch: {}: {error}", output.display());
+        output::warn(format!("{}: {error}", output.display()));
     }
     let report = pw_eval::score(&gold, &predictions);
     for warning in &report.warnings {
-        eprintln!("pactwatch: {warning}");
+        output::warn(warning);
     }
     let mut stdout = io::stdout().lock();
     if json {

@@ -126,8 +126,13 @@ pub(crate) fn load_writer(db: &Path) -> Result<(SqliteStore, Catalog)> {
     Ok((store, catalog))
 }
 
-/// Writes text or JSON lines to stdout.
+/// Writes text to stdout, made terminal-safe.
 pub(crate) fn emit(text: &str) -> Result<()> {
+    emit_json(&crate::output::terminal_safe(text))
+}
+
+/// Writes JSON lines to stdout as they are (serde escapes control characters).
+pub(crate) fn emit_json(text: &str) -> Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .context("cannot write output")?;
@@ -296,7 +301,7 @@ pub(crate) fn facts(args: &ReadArgs, flags: &FactFlags) -> Result<bool> {
     let (_store, catalog) = load(&args.db)?;
     let facts = catalog.facts(&flags.query()?)?;
     if args.json {
-        return emit(&json_lines(&facts)?).map(|()| true);
+        return emit_json(&json_lines(&facts)?).map(|()| true);
     }
     let mut text = format!("{}\n", count(facts.len(), "fact"));
     for fact in &facts {
@@ -311,7 +316,7 @@ pub(crate) fn timeline(args: &ReadArgs, subject: &str, other: Option<&str>) -> R
     let (_store, catalog) = load(&args.db)?;
     let timeline = catalog.timeline(subject, other)?;
     if args.json {
-        return emit(&json_lines([&timeline])?).map(|()| true);
+        return emit_json(&json_lines([&timeline])?).map(|()| true);
     }
     let who = match &timeline.other {
         Some(other) => format!("{} and {}", timeline.subject.name, other.name),
@@ -348,7 +353,7 @@ pub(crate) fn relations(args: &ReadArgs, name: &str) -> Result<bool> {
     let (_store, catalog) = load(&args.db)?;
     let relations = catalog.relations(name)?;
     if args.json {
-        return emit(&json_lines([&relations])?).map(|()| true);
+        return emit_json(&json_lines([&relations])?).map(|()| true);
     }
     let mut text = format!(
         "{}: {} with {}; cooperation {}, conflict {}, neutral {}; balance {:+.2}\n",
@@ -405,7 +410,7 @@ pub(crate) fn search(args: &ReadArgs, text_query: &str, flags: &SearchFlags) -> 
     request.limit = flags.limit;
     let results = pw_query::search(&store, &catalog, &request)?;
     if args.json {
-        return emit(&json_lines([&results])?).map(|()| true);
+        return emit_json(&json_lines([&results])?).map(|()| true);
     }
     let mut text = format!("{}\n", count(results.sentences.len(), "sentence"));
     for hit in &results.sentences {

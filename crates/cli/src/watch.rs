@@ -45,7 +45,7 @@ pub(crate) fn run(action: &WatchAction) -> Result<bool> {
             let mut store = open(&read.db)?;
             let id = pw_query::add_watch(&mut store, name, query)?;
             if read.json {
-                emit(&json_lines([
+                crate::query::emit_json(&json_lines([
                     serde_json::json!({"id": id, "name": name, "query": query}),
                 ])?)?;
             } else {
@@ -57,7 +57,7 @@ pub(crate) fn run(action: &WatchAction) -> Result<bool> {
             let store = crate::query::open_reader(&read.db)?;
             let watches = store.watches()?;
             if read.json {
-                return emit(&json_lines(&watches)?).map(|()| true);
+                return crate::query::emit_json(&json_lines(&watches)?).map(|()| true);
             }
             let mut text = String::new();
             for watch in &watches {

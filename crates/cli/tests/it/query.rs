@@ -384,3 +384,49 @@ fn a_bad_search_query_is_one_line_and_exit_2() {
     let found = run(&db, &["search", "memorandum OR zzz"]);
     assert!(found.contains("memorandum"), "{found}");
 }
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let scratch = Scratch::new("escapes");
+    let db = scratch.path("esc.db");
+    let hostile = "Iran and Bolivia signed a defense memorandum \u{1b}]0;owned\u{7}in \
+        Tehran\u{1b}[2J on Monday, the Bolivian Defense Minister Edmundo Novillo said.\r\u{9b}31m\n";
+    let article = scratch.write("hostile\u{1b}[31m.txt", hostile);
+    let output = pactwatch([
+        "ingest".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        article.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let clean = |what: &str, text: &str| {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{what}: {text:?}"
+        );
+    };
+    clean("ingest stdout", &stdout(&output));
+    let search = run(&db, &["search", "memorandum"]);
+    assert!(search.contains("\\u{1b}"), "{search}");
+    clean("search", &search);
+    clean("facts", &run(&db, &["facts", "--entity", "Bolivia"]));
+    clean("entity", &run(&db, &["entity", "Bolivia"]));
+    let report = pactwatch([
+        "extract".as_ref(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        article.as_os_str(),
+    ]);
+    clean("extract --format text", &stdout(&report));
+    assert!(
+        stdout(&report).contains("hostile\\u{1b}[31m.txt"),
+        "{}",
+        stdout(&report)
+    );
+    // A failure message naming the file is escaped too.
+    let missing = scratch.path("gone\u{1b}[2J.txt");
+    let failed = pactwatch(["extract".as_ref(), missing.as_os_str()]);
+    clean("stderr", &stderr(&failed));
+}
