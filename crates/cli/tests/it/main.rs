@@ -451,6 +451,44 @@ fn an_empty_folder_is_named_and_exits_1() {
 }
 
 #[test]
+fn many_inputs_come_out_in_input_order() {
+    let scratch = Scratch::new("order");
+    let mut expected = Vec::new();
+    let mut lines = String::new();
+    for line in 1..=120 {
+        let _ = writeln!(
+            lines,
+            "{{\"text\": \"Report {line}. Iran and Bolivia signed a pact in Tehran.\"}}"
+        );
+    }
+    for i in 0..60 {
+        // Uneven sizes, so articles finish out of order on several threads.
+        let name = format!("f{i:03}.txt");
+        let text = GOOD_ARTICLE.repeat(1 + (i * 37) % 23);
+        let path = scratch.write(&name, text);
+        expected.push(path.display().to_string());
+        if i == 30 {
+            let jsonl = scratch.write("f030b.jsonl", &lines);
+            for line in 1..=120 {
+                expected.push(format!("{}#{line}", jsonl.display()));
+            }
+        }
+    }
+    let output = pactwatch([
+        "extract".as_ref(),
+        "--threads".as_ref(),
+        "4".as_ref(),
+        scratch.0.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let files: Vec<String> = records(&output)
+        .iter()
+        .map(|record| file_of(record).to_string())
+        .collect();
+    assert_eq!(files, expected);
+}
+
+#[test]
 fn eval_of_a_missing_file_is_a_setup_error() {
     let scratch = Scratch::new("eval-missing");
     let missing = scratch.path("absent.jsonl");
