@@ -23,8 +23,14 @@ pub struct Config {
     pub body_limit: usize,
     /// Time limit of a read request (over it: 503).
     pub read_timeout: Duration,
-    /// Time limit of a write (extraction, storing, indexing and the record rebuild).
+    /// Time limit of a write's extraction (over it: 503, and nothing is stored).
+    /// Storing, indexing and the record rebuild, once begun, always finish and answer.
     pub write_timeout: Duration,
+    /// A connection must send a request's whole header within this time, or it is
+    /// closed (slow clients).
+    pub header_timeout: Duration,
+    /// A write's body must arrive within this time (over it: 408).
+    pub body_timeout: Duration,
     /// One line per request on stderr.
     pub access_log: bool,
 }
@@ -36,6 +42,8 @@ impl Default for Config {
             body_limit: 2 << 20,
             read_timeout: Duration::from_secs(10),
             write_timeout: Duration::from_secs(120),
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
             access_log: true,
         }
     }
