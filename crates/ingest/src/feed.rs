@@ -46,7 +46,16 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
         })
         .build();
     let feed = parser.parse(bytes).map_err(|error| {
-        let message = error.to_string();
+        // One short line: the parser's message can quote the input, line breaks included.
+        let message = error
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let message = match message.char_indices().nth(200) {
+            Some((at, _)) => format!("{}…", &message[..at]),
+            None => message,
+        };
         let mut chars = message.chars();
         match chars.next() {
             Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -215,5 +224,13 @@ mod tests {
     fn not_a_feed() {
         let error = parse(b"<html><body>hi</body></html>").err().unwrap();
         assert!(error.starts_with(char::is_lowercase), "{error}");
+        // Found by the fuzz target: the parser quotes the input, line breaks and all.
+        let broken = format!(
+            "<rss version=\"2.0\"><channel><item><description>{}\n\nmore</descriptiXon>",
+            "word ".repeat(100)
+        );
+        let error = parse(broken.as_bytes()).err().unwrap();
+        assert!(!error.contains('\n'), "{error}");
+        assert!(error.chars().count() <= 201, "{error}");
     }
 }
