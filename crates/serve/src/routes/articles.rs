@@ -490,8 +490,9 @@ async fn read_body(body: Body, config: &crate::Config) -> ApiResult<Bytes> {
     }
 }
 
-/// The request body → one document, through the same JSON Lines reader `ingest` uses.
-fn parse_article(body: &[u8]) -> ApiResult<Document> {
+/// The request body → one document, through the same JSON Lines reader `ingest` uses
+/// (public for the fuzz targets of `pw-fuzz`).
+pub fn parse_article(body: &[u8]) -> ApiResult<Document> {
     let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|error| ApiError::bad_request(format!("body is not JSON: {error}")))?;
     if !value.is_object() {
