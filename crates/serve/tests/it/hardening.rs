@@ -43,14 +43,14 @@ async fn simple_get(address: std::net::SocketAddr, path: &str) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_slow_header_is_cut_off_and_others_are_served() {
+async fn slow_headers_are_cut_off_and_others_are_served() {
     let config = Config {
         header_timeout: Duration::from_millis(300),
         ..quiet_config()
     };
     let (address, _dir) = start(config).await;
     let mut slow = Vec::new();
-    for _ in 0..20 {
+    for _ in 0..200 {
         let mut stream = TcpStream::connect(address).await.unwrap();
         stream
             .write_all(b"GET /api/v1/stats HTTP/1.1\r\nHost: test\r\n")
@@ -59,11 +59,10 @@ async fn a_slow_header_is_cut_off_and_others_are_served() {
         slow.push(stream);
     }
     // Others are answered while the slow ones hang on.
-    assert!(
-        simple_get(address, "/api/v1/stats")
-            .await
-            .starts_with("HTTP/1.1 200")
-    );
+    for _ in 0..10 {
+        let answer = simple_get(address, "/api/v1/stats").await;
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    }
     // One more header line now and then does not keep a connection: the header as a
     // whole has its time.
     let _ = slow[0].write_all(b"X-One: 1\r\n").await;
