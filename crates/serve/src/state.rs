@@ -135,6 +135,10 @@ struct Inner {
     view: RwLock<Arc<View>>,
     /// Built on the first write: a read-only server never compiles the lexicon.
     extractor: OnceLock<Extractor>,
+    /// One write extracts at a time: a write waiting here whose client leaves (or whose
+    /// time runs out) is dropped before its extraction starts, so abandoned writes do
+    /// not pile up CPU work.
+    extracting: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -159,6 +163,7 @@ impl AppState {
                 next_reader: AtomicUsize::new(0),
                 view: RwLock::new(view),
                 extractor: OnceLock::new(),
+                extracting: Arc::new(tokio::sync::Semaphore::new(1)),
             }),
         })
     }
@@ -190,6 +195,16 @@ impl AppState {
             .view
             .write()
             .unwrap_or_else(PoisonError::into_inner) = Arc::new(view);
+    }
+
+    /// The turn to extract (held until the extraction ends, even if its request was
+    /// abandoned meanwhile).
+    pub(crate) async fn extraction_turn(&self) -> tokio::sync::OwnedSemaphorePermit {
+        Arc::clone(&self.inner.extracting)
+            .acquire_owned()
+            .await
+            // The semaphore is never closed.
+            .expect("the extraction semaphore is open")
     }
 
     pub(crate) fn extractor(&self) -> &Extractor {

@@ -383,12 +383,19 @@ pub async fn create_article(
     // extraction already running finishes on its thread, but nothing after it runs.)
     let write_timeout = state.config().write_timeout;
     let extract_state = state.clone();
-    let extracting = tokio::task::spawn_blocking(move || {
-        let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            extract_state.extractor().extract(&document)
-        }));
-        (document, extraction)
-    });
+    // One extraction at a time; waiting for the turn counts against the time limit, and
+    // a request dropped while it waits never starts its extraction.
+    let extracting = async move {
+        let turn = extract_state.extraction_turn().await;
+        tokio::task::spawn_blocking(move || {
+            let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                extract_state.extractor().extract(&document)
+            }));
+            drop(turn);
+            (document, extraction)
+        })
+        .await
+    };
     let too_slow = || {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -191,3 +191,24 @@ fn the_page_keeps_to_its_csp_and_links_only_http_urls() {
     assert!(!js.contains("href=\"${esc(article.url)}\""));
     assert!(!js.contains("href=\"${article.url}"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writes_take_turns_and_all_are_stored() {
+    let fresh = fresh_app(quiet_config());
+    let body = |n: usize| {
+        serde_json::json!({
+            "url": format!("https://example.test/turn/{n}"),
+            "text": format!("Kazakhstan and Qatar signed defense agreement number {n} in Astana on Monday.")
+        })
+        .to_string()
+    };
+    let (a, b, c) = tokio::join!(
+        send(&fresh.app, post_article(body(1), Some(TOKEN))),
+        send(&fresh.app, post_article(body(2), Some(TOKEN))),
+        send(&fresh.app, post_article(body(3), Some(TOKEN))),
+    );
+    for answer in [a, b, c] {
+        assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    }
+    assert_eq!(get_ok(&fresh.app, "/api/v1/articles").await["total"], 8);
+}
