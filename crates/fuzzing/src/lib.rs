@@ -146,11 +146,21 @@ pub fn check_extraction(text: &str, extraction: &Extraction) {
     }
 }
 
+fn store_folder() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("pw-fuzz-{}", std::process::id()))
+}
+
+/// Removes the folder of the query target's store (the store stays usable where the
+/// system keeps open files, as Unix does); for the end of a test.
+pub fn remove_query_store() {
+    let _ = std::fs::remove_dir_all(store_folder());
+}
+
 /// A store of one article, opened once per process, that queries run against.
 fn store() -> &'static Mutex<pw_store::SqliteStore> {
     static STORE: OnceLock<Mutex<pw_store::SqliteStore>> = OnceLock::new();
     STORE.get_or_init(|| {
-        let folder = std::env::temp_dir().join(format!("pw-fuzz-{}", std::process::id()));
+        let folder = store_folder();
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).expect("a temp folder");
         let mut store =

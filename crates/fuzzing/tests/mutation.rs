@@ -58,6 +58,7 @@ fn ingest_json_lines() {
 #[test]
 fn query_language() {
     run(Target::Query);
+    pw_fuzz::remove_query_store();
 }
 
 #[test]
