@@ -183,7 +183,8 @@ fn lex(input: &str) -> Result<Vec<Token>, Refusal> {
                 {
                     continue;
                 }
-                push_word(&mut tokens, word)?;
+                let next = chars.peek().map(|&(_, c)| c);
+                push_word(&mut tokens, word, next)?;
             }
         }
     }
@@ -205,7 +206,18 @@ fn field(name: &str) -> Result<TextField, Refusal> {
     }
 }
 
-fn push_word(tokens: &mut Vec<Token>, word: &str) -> Result<(), Refusal> {
+/// `next` is the character right after the word: a lone `-` or `+` is an operator
+/// only directly before `(` or `"` (`-(a b)`, `-"a b"`); between words (`Iran - Bolivia`)
+/// it is punctuation and searches nothing.
+fn push_word(tokens: &mut Vec<Token>, word: &str, next: Option<char>) -> Result<(), Refusal> {
+    if matches!(word, "-" | "+") {
+        tokens.push(match (word, next) {
+            ("-", Some('(' | '"')) => Token::Minus,
+            ("+", Some('(' | '"')) => Token::Plus,
+            _ => Token::Word(word.to_string()),
+        });
+        return Ok(());
+    }
     match word {
         "AND" => tokens.push(Token::And),
         "OR" => tokens.push(Token::Or),
@@ -399,6 +411,16 @@ mod tests {
                 Expr::Not(Box::new(words("c")))
             ])
         );
+        assert_eq!(
+            parse("Iran - Bolivia").unwrap(),
+            Expr::And(vec![words("Iran"), words("-"), words("Bolivia")]),
+            "a dash between words is no operator"
+        );
+        assert_eq!(
+            parse("a -\"b c\"").unwrap(),
+            Expr::And(vec![words("a"), Expr::Not(Box::new(words("b c")))])
+        );
+        assert_eq!(parse("-(b)").unwrap(), Expr::Not(Box::new(words("b"))));
         assert_eq!(
             parse("NOT NOT a").unwrap(),
             words("a"),
