@@ -178,8 +178,7 @@ impl SqliteStore {
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref().to_path_buf();
         let lock = take_lock(&path)?;
-        let connection = connect(&path)?;
-        migrate(&path, &connection)?;
+        let connection = connect_and_migrate(&path)?;
         let index = SearchIndex::open(&index_path(&path))?;
         let mut store = SqliteStore {
             path,
@@ -199,8 +198,7 @@ impl SqliteStore {
     /// cannot race it).
     pub fn open_reader(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref().to_path_buf();
-        let connection = connect(&path)?;
-        migrate(&path, &connection)?;
+        let connection = connect_and_migrate(&path)?;
         let index = SearchIndex::open_reader(&index_path(&path))?;
         Ok(SqliteStore {
             path,
@@ -432,6 +430,31 @@ fn take_lock(database: &Path) -> Result<std::fs::File> {
             message: "cannot lock the store".to_string(),
             source,
         }),
+    }
+}
+
+/// [`connect`] and [`migrate`], again while SQLite answers busy: where waiting could
+/// deadlock (several connections switching a new file to WAL at once) it answers at
+/// once instead of waiting, so processes opening a new store together try again, for
+/// up to about 10 s.
+fn connect_and_migrate(path: &Path) -> Result<Connection> {
+    let busy = |error: &Error| {
+        matches!(error, Error::Sqlite { cause: rusqlite::Error::SqliteFailure(failure, _), .. }
+            if matches!(failure.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    };
+    let mut tries = 0;
+    loop {
+        let attempt = connect(path).and_then(|connection| {
+            migrate(path, &connection)?;
+            Ok(connection)
+        });
+        match attempt {
+            Err(error) if busy(&error) && tries < 500 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -196,11 +196,11 @@ fn a_row_the_index_missed_below_its_watermark_is_indexed_at_open() {
 
 #[test]
 fn processes_opening_a_new_store_at_once_do_not_race_in_the_migration() {
-    for round in 0..4 {
+    for round in 0..16 {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join(format!("new-{round}.db"));
-        let barrier = std::sync::Arc::new(std::sync::Barrier::new(6));
-        let handles: Vec<_> = (0..6)
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let handles: Vec<_> = (0..8)
             .map(|i| {
                 let path = path.clone();
                 let barrier = barrier.clone();
