@@ -52,10 +52,10 @@ async fn slow_headers_are_cut_off_and_others_are_served() {
     let mut slow = Vec::new();
     for _ in 0..200 {
         let mut stream = TcpStream::connect(address).await.unwrap();
-        stream
+        // On a loaded machine the server may already have cut an early one off.
+        let _ = stream
             .write_all(b"GET /api/v1/stats HTTP/1.1\r\nHost: test\r\n")
-            .await
-            .unwrap();
+            .await;
         slow.push(stream);
     }
     // Others are answered while the slow ones hang on.
@@ -67,7 +67,12 @@ async fn slow_headers_are_cut_off_and_others_are_served() {
     // whole has its time.
     let _ = slow[0].write_all(b"X-One: 1\r\n").await;
     for stream in &mut slow {
-        let answer = read_until_closed(stream).await;
+        // Closed with a 408, or reset: either way the server let go.
+        let mut bytes = Vec::new();
+        let _ = tokio::time::timeout(GUARD, stream.read_to_end(&mut bytes))
+            .await
+            .expect("the server closed the slow connection");
+        let answer = String::from_utf8_lossy(&bytes);
         assert!(
             answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
             "{answer}"
@@ -83,7 +88,7 @@ async fn the_token_is_checked_before_the_body_is_read() {
     stream
         .write_all(
             b"POST /api/v1/articles HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n\
-              Content-Length: 1000000\r\nConnection: close\r\n\r\n{\"te",
+              Content-Length: 1000000\r\nConnection: close\r\n\r\n",
         )
         .await
         .unwrap();
