@@ -117,7 +117,7 @@ pub(crate) fn correct(action: &EntityAction) -> Result<bool> {
         }
     }
     if read.json {
-        return emit(&json_lines([serde_json::json!({
+        return crate::query::emit_json(&json_lines([serde_json::json!({
             "correction": correction,
             "entities": entities,
         })])?)
@@ -139,7 +139,7 @@ pub(crate) fn profile(read: &ReadArgs, name: &str) -> Result<bool> {
     let (_store, catalog) = load(&read.db)?;
     let profile = catalog.entity_profile(name)?;
     if read.json {
-        return emit(&json_lines([&profile])?).map(|()| true);
+        return crate::query::emit_json(&json_lines([&profile])?).map(|()| true);
     }
     let mut text = format!("{}  {}\n", entity_label(&profile.entity), profile.entity.id);
     let _ = writeln!(text, "aliases: {}", profile.aliases.join(", "));

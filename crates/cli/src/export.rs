@@ -1,6 +1,6 @@
 //! `pactwatch export`: the record in the formats of pw-export, to a file or stdout.
 
-use crate::query::open;
+use crate::query::open_reader;
 use anyhow::{Context, Result, bail};
 use pw_export::{ExportArticle, Format};
 use pw_store::Store;
@@ -11,7 +11,7 @@ pub(crate) fn run(db: &Path, format: Format, output: Option<&PathBuf>) -> Result
     if format.is_binary() && output.is_none() && io::stdout().is_terminal() {
         bail!("{format} is binary: write it to a file with -o FILE (or pipe it)");
     }
-    let store = open(db)?;
+    let store = open_reader(db)?;
     let record = store
         .record()
         .with_context(|| format!("cannot read the record of {}", db.display()))?;

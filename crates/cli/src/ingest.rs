@@ -1,8 +1,9 @@
 //! `pactwatch ingest`: extract articles and store them, then rebuild the record.
 //!
-//! Files are read in parallel, then articles are extracted in parallel (rayon, all
-//! cores) and sent over a bounded channel to ONE writer thread that owns the store and
-//! commits batches, each batch one transaction. An article whose identity is stored
+//! Files are read in parallel, then articles are extracted on all cores and sent, in
+//! input order and each as soon as it and all before it are done (`stream::ordered`),
+//! over a bounded channel to ONE writer thread that owns the store and commits small
+//! batches (every 500 ms, or at `--batch-size` articles), each batch one transaction. An article whose identity is stored
 //! with the same content hash is skipped before extraction; a changed one is updated in
 //! place. Because every batch commits whole and the search index catches up with the
 //! database on open, a run killed at any moment can simply be run again.
@@ -25,8 +26,6 @@ use std::time::{Duration, Instant};
 const COMMIT_EVERY: Duration = Duration::from_millis(500);
 /// Or once a batch holds this much text.
 const BATCH_BYTES: usize = 16 << 20;
-/// Articles extracted in parallel before their results go to the writer, in order.
-const EXTRACT_CHUNK: usize = 512;
 
 /// What the writer is sent, one message per article.
 enum Message {
@@ -70,7 +69,7 @@ pub(crate) fn run(
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let store = SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
+    let store = SqliteStore::open(db).map_err(crate::query::store_error)?;
     let known: HashMap<String, String> = store
         .identities()
         .context("cannot read the stored articles")?
@@ -80,7 +79,7 @@ pub(crate) fn run(
     let (files, missing) = pw_ingest::collect_inputs(paths);
     let mut failed_inputs = 0u64;
     for error in &missing {
-        eprintln!("pactwatch: {error}");
+        crate::output::warn(error);
         failed_inputs += 1;
     }
     let options = Options::default();
@@ -91,7 +90,7 @@ pub(crate) fn run(
     let mut pending = Vec::new();
     for (path, output) in file_outputs {
         for error in &output.errors {
-            eprintln!("pactwatch: {error}");
+            crate::output::warn(error);
             failed_inputs += 1;
         }
         // The identity uses the absolute path, so `a.txt` and `./a.txt` are one article.
@@ -133,9 +132,9 @@ pub(crate) fn run(
     // Built on first need: a run that skips everything never compiles the lexicon.
     let extractor = OnceLock::new();
     let extract_progress = progress.clone();
-    // Extraction runs on all cores chunk by chunk, and each chunk reaches the writer in
-    // input order: article keys follow the order of the input, so the same command on
-    // the same files builds the same store (and the same record ids).
+    // Articles reach the writer in input order: article keys follow the order of the
+    // input, so the same command on the same files builds the same store (and the same
+    // record ids).
     let extract = |article: Pending| -> Message {
         let bytes = article.document.text.len();
         if known.get(&article.identity) == Some(&article.content_hash) {
@@ -163,27 +162,25 @@ pub(crate) fn run(
                         .as_deref()
                         .unwrap_or(&article.identity);
                     extract_progress.suspend(|| {
-                        eprintln!("pactwatch: {location}: extraction failed (internal error)")
+                        crate::output::warn(format!(
+                            "{location}: extraction failed (internal error)"
+                        ))
                     });
                     Message::Failed
                 }
             }
         }
     };
-    let mut queue = latest.into_iter();
-    loop {
-        let chunk: Vec<Pending> = queue.by_ref().take(EXTRACT_CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let messages: Vec<Message> = chunk.into_par_iter().map(extract).collect();
-        for message in messages {
-            // A closed channel means the writer stopped on an error, reported below.
-            if sender.send(message).is_err() {
-                break;
-            }
-        }
-    }
+    // Each article goes to the writer as soon as it and all before it are extracted:
+    // a slow one holds back at most REORDER_WINDOW finished ones, never a whole chunk.
+    // A closed channel means the writer stopped on an error, reported below.
+    let _ = crate::stream::ordered(
+        latest.into_iter(),
+        rayon::current_num_threads(),
+        crate::REORDER_WINDOW,
+        extract,
+        |message| sender.send(message),
+    );
     drop(sender);
     let (mut store, mut tally) = writer
         .join()

@@ -12,13 +12,13 @@ mod ingest;
 mod output;
 mod query;
 mod serve;
+mod stream;
 mod watch;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use pw_extract::Extractor;
 use pw_ingest::Options;
-use rayon::prelude::*;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -109,7 +109,7 @@ enum Command {
     },
     /// Search sentences and articles; also lists matching entities and facts.
     Search {
-        /// Words (tantivy syntax: `drone AND Iran`, `"defense pact"`).
+        /// Words: `drone AND Iran`, `"defense pact"`, `title:word`, `a OR (b -c)`.
         query: String,
         #[command(flatten)]
         filters: query::SearchFlags,
@@ -254,13 +254,28 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("pactwatch: {error:#}");
+            output::warn(format!("{error:#}"));
             ExitCode::from(2)
         }
     }
 }
 
+/// How many finished articles `extract` and `ingest` hold back behind a slower one.
+const REORDER_WINDOW: usize = 64;
+
+/// What `extract` works on and prints, in input order: a file's errors, then its
+/// articles one by one.
+enum Unit<T> {
+    Errors(Vec<pw_ingest::IngestError>),
+    Article(T),
+}
+
 /// Extracts every article under `paths`; returns whether all of them succeeded.
+///
+/// Files are read in order as workers need the next article, articles are extracted
+/// on all cores, and each is printed (and flushed) as soon as it and every article
+/// before it are done (`stream::ordered`), so one slow article holds back at most
+/// [`REORDER_WINDOW`] finished ones and never the whole run.
 fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<bool> {
     if let Some(threads) = threads {
         rayon::ThreadPoolBuilder::new()
@@ -271,53 +286,59 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
     let (files, missing) = pw_ingest::collect_inputs(paths);
     let mut ok = true;
     for error in &missing {
-        eprintln!("pactwatch: {error}");
+        output::warn(error);
         ok = false;
     }
     let extractor = Extractor::new();
     let options = Options::default();
     let progress = output::progress(files.len() as u64);
-    // Files are read in parallel, then articles (not files: a JSON Lines file holds
-    // many) are extracted in parallel; output keeps the input order.
-    let files_read: Vec<pw_ingest::FileOutput> = files
-        .par_iter()
-        .map(|path| {
-            let file_output = pw_ingest::read_file(path, &options);
-            progress.inc(1);
-            file_output
-        })
-        .collect();
-    let results: Vec<(Vec<String>, Vec<String>)> = files_read
-        .par_iter()
-        .map(|file_output| {
-            let rendered = file_output
-                .documents
-                .par_iter()
-                .map(|document| {
-                    let extraction = extractor.extract(document);
-                    match format {
-                        Format::Jsonl => output::json_line(document, &extraction),
-                        Format::Text => output::text_report(document, &extraction),
+    let units = files.iter().flat_map(|path| {
+        let file_output = pw_ingest::read_file(path, &options);
+        progress.inc(1);
+        std::iter::once(Unit::Errors(file_output.errors))
+            .chain(file_output.documents.into_iter().map(Unit::Article))
+    });
+    let render = |unit: Unit<pw_model::Document>| -> Unit<String> {
+        match unit {
+            Unit::Errors(errors) => Unit::Errors(errors),
+            Unit::Article(document) => {
+                let extraction = extractor.extract(&document);
+                Unit::Article(match format {
+                    Format::Jsonl => output::json_line(&document, &extraction),
+                    Format::Text => {
+                        output::terminal_safe(&output::text_report(&document, &extraction))
+                            .into_owned()
                     }
                 })
-                .collect();
-            let errors = file_output.errors.iter().map(ToString::to_string).collect();
-            (rendered, errors)
-        })
-        .collect();
-    progress.finish_and_clear();
+            }
+        }
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    for (rendered, errors) in results {
-        for error in errors {
-            eprintln!("pactwatch: {error}");
-            ok = false;
-        }
-        for item in rendered {
-            out.write_all(item.as_bytes())
-                .context("cannot write output")?;
-        }
-    }
+    let written = stream::ordered(
+        units,
+        rayon::current_num_threads(),
+        REORDER_WINDOW,
+        render,
+        |unit| -> Result<()> {
+            match unit {
+                Unit::Errors(errors) => {
+                    for error in errors {
+                        progress.suspend(|| output::warn(error));
+                        ok = false;
+                    }
+                }
+                Unit::Article(item) => {
+                    out.write_all(item.as_bytes())
+                        .and_then(|()| out.flush())
+                        .context("cannot write output")?;
+                }
+            }
+            Ok(())
+        },
+    );
+    progress.finish_and_clear();
+    written?;
     out.flush().context("cannot write output")?;
     Ok(ok)
 }
@@ -331,11 +352,11 @@ fn eval(gold: &PathBuf, output: &PathBuf, verbose: bool, json: bool) -> Result<b
         .with_context(|| format!("cannot read {}", output.display()))?;
     let (predictions, line_errors) = pw_eval::parse_predictions(&output_text);
     for error in &line_errors {
-        eprintln!("pactwatch: {}: {error}", output.display());
+        output::warn(format!("{}: {error}", output.display()));
     }
     let report = pw_eval::score(&gold, &predictions);
     for warning in &report.warnings {
-        eprintln!("pactwatch: {warning}");
+        output::warn(warning);
     }
     let mut stdout = io::stdout().lock();
     if json {

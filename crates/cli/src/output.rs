@@ -4,7 +4,37 @@
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pw_model::{Diagnostic, Document, DocumentMeta, Entity, EntityId, Event, Extraction, Quote};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+/// Text for a terminal: control characters (ESC, CR, backspace, C1 codes...) other than
+/// line breaks and tabs, and the bidirectional overrides, are written as `\u{1b}`, so
+/// an article can neither move the cursor, recolour, retitle the terminal, nor reorder
+/// what is shown. Everything the CLI writes as text (stdout and stderr) goes through
+/// this; JSON output is escaped by serde already.
+pub(crate) fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(safe, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// One line on stderr, `pactwatch: …`, made terminal-safe.
+pub(crate) fn warn(message: impl std::fmt::Display) {
+    eprintln!("pactwatch: {}", terminal_safe(&message.to_string()));
+}
 
 /// The JSON Lines record of one article (the form of corpus/eval/README.md).
 #[derive(Serialize)]
@@ -159,4 +189,18 @@ pub(crate) fn progress(total: u64) -> ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn control_characters_are_escaped_for_terminals() {
+        assert_eq!(terminal_safe("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(
+            terminal_safe("a\u{1b}]0;owned\u{7}b\u{1b}[2Jc\rd\u{9b}e\u{202e}f"),
+            "a\\u{1b}]0;owned\\u{7}b\\u{1b}[2Jc\\u{d}d\\u{9b}e\\u{202e}f"
+        );
+    }
 }

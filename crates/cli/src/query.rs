@@ -83,8 +83,7 @@ impl FactFlags {
     }
 }
 
-/// Opens an existing store (never creates one: a typo in `--db` is an error).
-pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
+fn exists(db: &Path) -> Result<()> {
     if !db.exists() {
         bail!(
             "no database at {} (create one with `pactwatch ingest --db {} FILES`)",
@@ -92,18 +91,48 @@ pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
             db.display()
         );
     }
-    SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))
+    Ok(())
 }
 
-/// Opens the store and loads its catalog.
+/// Opens an existing store for writing (never creates one: a typo in `--db` is an
+/// error); refused while another process writes to it.
+pub(crate) fn open(db: &Path) -> Result<SqliteStore> {
+    exists(db)?;
+    SqliteStore::open(db).map_err(store_error)
+}
+
+/// Opens an existing store for reading: works beside a running ingest or server.
+pub(crate) fn open_reader(db: &Path) -> Result<SqliteStore> {
+    exists(db)?;
+    SqliteStore::open_reader(db).map_err(store_error)
+}
+
+/// The store's own error as the message: it names the path already.
+pub(crate) fn store_error(error: pw_store::Error) -> anyhow::Error {
+    anyhow::Error::msg(error.to_string())
+}
+
+/// Opens the store for reading and loads its catalog.
 pub(crate) fn load(db: &Path) -> Result<(SqliteStore, Catalog)> {
+    let store = open_reader(db)?;
+    let catalog = Catalog::load(&store).with_context(|| format!("cannot read {}", db.display()))?;
+    Ok((store, catalog))
+}
+
+/// Opens the store for writing and loads its catalog.
+pub(crate) fn load_writer(db: &Path) -> Result<(SqliteStore, Catalog)> {
     let store = open(db)?;
     let catalog = Catalog::load(&store).with_context(|| format!("cannot read {}", db.display()))?;
     Ok((store, catalog))
 }
 
-/// Writes text or JSON lines to stdout.
+/// Writes text to stdout, made terminal-safe.
 pub(crate) fn emit(text: &str) -> Result<()> {
+    emit_json(&crate::output::terminal_safe(text))
+}
+
+/// Writes JSON lines to stdout as they are (serde escapes control characters).
+pub(crate) fn emit_json(text: &str) -> Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .context("cannot write output")?;
@@ -272,7 +301,7 @@ pub(crate) fn facts(args: &ReadArgs, flags: &FactFlags) -> Result<bool> {
     let (_store, catalog) = load(&args.db)?;
     let facts = catalog.facts(&flags.query()?)?;
     if args.json {
-        return emit(&json_lines(&facts)?).map(|()| true);
+        return emit_json(&json_lines(&facts)?).map(|()| true);
     }
     let mut text = format!("{}\n", count(facts.len(), "fact"));
     for fact in &facts {
@@ -287,7 +316,7 @@ pub(crate) fn timeline(args: &ReadArgs, subject: &str, other: Option<&str>) -> R
     let (_store, catalog) = load(&args.db)?;
     let timeline = catalog.timeline(subject, other)?;
     if args.json {
-        return emit(&json_lines([&timeline])?).map(|()| true);
+        return emit_json(&json_lines([&timeline])?).map(|()| true);
     }
     let who = match &timeline.other {
         Some(other) => format!("{} and {}", timeline.subject.name, other.name),
@@ -324,7 +353,7 @@ pub(crate) fn relations(args: &ReadArgs, name: &str) -> Result<bool> {
     let (_store, catalog) = load(&args.db)?;
     let relations = catalog.relations(name)?;
     if args.json {
-        return emit(&json_lines([&relations])?).map(|()| true);
+        return emit_json(&json_lines([&relations])?).map(|()| true);
     }
     let mut text = format!(
         "{}: {} with {}; cooperation {}, conflict {}, neutral {}; balance {:+.2}\n",
@@ -381,7 +410,7 @@ pub(crate) fn search(args: &ReadArgs, text_query: &str, flags: &SearchFlags) -> 
     request.limit = flags.limit;
     let results = pw_query::search(&store, &catalog, &request)?;
     if args.json {
-        return emit(&json_lines([&results])?).map(|()| true);
+        return emit_json(&json_lines([&results])?).map(|()| true);
     }
     let mut text = format!("{}\n", count(results.sentences.len(), "sentence"));
     for hit in &results.sentences {

@@ -69,7 +69,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<bool> {
             args.addr
         );
     }
-    let store = SqliteStore::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+    let store = SqliteStore::open(&db).map_err(crate::query::store_error)?;
     let n_articles = store.count_articles().context("cannot read the store")?;
     let config = pw_serve::Config {
         token: token.clone(),

@@ -5,7 +5,7 @@
 //! the system clock in UTC. What counts as new does not depend on it: the store
 //! remembers the reports each watch has seen.
 
-use crate::query::{ReadArgs, emit, fact_block, json_lines, load, open};
+use crate::query::{ReadArgs, emit, fact_block, json_lines, open};
 use anyhow::{Result, bail};
 use clap::Subcommand;
 use pw_store::Store;
@@ -45,7 +45,7 @@ pub(crate) fn run(action: &WatchAction) -> Result<bool> {
             let mut store = open(&read.db)?;
             let id = pw_query::add_watch(&mut store, name, query)?;
             if read.json {
-                emit(&json_lines([
+                crate::query::emit_json(&json_lines([
                     serde_json::json!({"id": id, "name": name, "query": query}),
                 ])?)?;
             } else {
@@ -54,10 +54,10 @@ pub(crate) fn run(action: &WatchAction) -> Result<bool> {
             Ok(true)
         }
         WatchAction::List { read } => {
-            let store = open(&read.db)?;
+            let store = crate::query::open_reader(&read.db)?;
             let watches = store.watches()?;
             if read.json {
-                return emit(&json_lines(&watches)?).map(|()| true);
+                return crate::query::emit_json(&json_lines(&watches)?).map(|()| true);
             }
             let mut text = String::new();
             for watch in &watches {
@@ -73,7 +73,7 @@ pub(crate) fn run(action: &WatchAction) -> Result<bool> {
             emit(&text).map(|()| true)
         }
         WatchAction::Run { name, at, read } => {
-            let (mut store, catalog) = load(&read.db)?;
+            let (mut store, catalog) = crate::query::load_writer(&read.db)?;
             let at = at.clone().unwrap_or_else(now);
             let watches: Vec<_> = store
                 .watches()?

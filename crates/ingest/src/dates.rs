@@ -31,20 +31,59 @@ pub(crate) fn day(year: i32, month: u32, day: u32) -> Option<PartialDate> {
 /// `2025-02-10T12:05:00Z`, `2025-02-10 12:05:00-05:00`, `2025/02/10`), compact
 /// `20250210`, RFC 2822 (`Mon, 10 Feb 2025 12:05:00 -0500`) and written dates
 /// (`February 10, 2025`, `10 February 2025`, `Feb. 10, 2025`).
+///
+/// A time after the date must be a possible one: `2023-07-30T25:61:99Z` is refused
+/// whole (hours up to 24, minutes up to 59, seconds up to 60, in every `H:M[:S]`).
 pub fn parse_date_value(value: &str) -> Option<PartialDate> {
     let value = value.trim();
     let bytes = value.as_bytes();
     if bytes.len() >= 8 && bytes[..8].iter().all(u8::is_ascii_digit) {
         let rest = &bytes[8..];
         if rest.is_empty() || rest[0] == b'T' || rest[0] == b' ' {
-            return day(
+            let date = day(
                 number(&bytes[..4]) as i32,
                 number(&bytes[4..6]),
                 number(&bytes[6..8]),
-            );
+            )?;
+            return times_are_possible(rest).then_some(date);
         }
     }
-    date_at_start(value).map(|(date, _)| date)
+    let (date, end) = date_at_start(value)?;
+    times_are_possible(&bytes[end..]).then_some(date)
+}
+
+/// Every `H:M` or `H:M:S` group of digits in `rest` is a possible time of day (or
+/// zone offset): hours 0..=24, minutes 0..=59, seconds 0..=60 (a leap second).
+fn times_are_possible(rest: &[u8]) -> bool {
+    let mut at = 0;
+    while at < rest.len() {
+        if !rest[at].is_ascii_digit() {
+            at += 1;
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut end = at;
+        loop {
+            let start = end;
+            while end < rest.len() && rest[end].is_ascii_digit() {
+                end += 1;
+            }
+            parts.push(number(&rest[start..end]));
+            if end + 1 < rest.len() && rest[end] == b':' && rest[end + 1].is_ascii_digit() {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        if parts.len() >= 2 {
+            let limits = [24, 59, 60];
+            if parts.iter().zip(limits).any(|(&part, limit)| part > limit) || parts.len() > 3 {
+                return false;
+            }
+        }
+        at = end.max(at + 1);
+    }
+    true
 }
 
 fn number(digits: &[u8]) -> u32 {
@@ -408,6 +447,8 @@ mod tests {
             ("20250210", "2025-02-10"),
             ("2025/02/10", "2025-02-10"),
             (" 2024-02-29 ", "2024-02-29"),
+            ("2025-02-10T12:05:00.250+05:30", "2025-02-10"),
+            ("2016-12-31T23:59:60Z", "2016-12-31"),
         ] {
             assert_eq!(parse_date_value(value), Some(d(expected)), "{value}");
         }
@@ -420,6 +461,11 @@ mod tests {
             "2025-02",
             "Monday",
             "1 Foo 2020",
+            "2023-07-30T25:61:99Z",
+            "2023-07-30T12:61:00Z",
+            "2023-07-30 10:00:99",
+            "20230730T25:00",
+            "Mon, 10 Feb 2025 25:05:00 -0500",
         ] {
             assert_eq!(parse_date_value(value), None, "{value}");
         }

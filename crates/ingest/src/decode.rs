@@ -1,4 +1,5 @@
-//! Bytes to UTF-8 text: BOMs, UTF-16, repair of invalid UTF-8, and refusal of binary junk.
+//! Bytes to UTF-8 text: BOMs, UTF-16, UTF-32, repair of invalid UTF-8, and refusal of
+//! binary junk.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use pw_model::Diagnostic;
@@ -17,6 +18,9 @@ pub(crate) enum DecodeError {
 ///
 /// - A UTF-8 BOM is dropped; UTF-16 (LE or BE) is decoded when it has a BOM, or when
 ///   it has none but every other byte of the start is NUL (ASCII-range UTF-16).
+/// - UTF-32 (LE or BE, with a BOM, or without one when every 4-byte unit of the start
+///   is a code point and most are ASCII) is decoded, with a warning `utf32` (it was
+///   decoded as UTF-16 into NULs before).
 /// - NUL bytes, or more than 10% control characters in the first 8 KB, mean binary
 ///   content and an error.
 /// - Invalid UTF-8 is repaired: when no valid multi-byte UTF-8 sequence appears at
@@ -25,6 +29,10 @@ pub(crate) enum DecodeError {
 ///   warning `invalid_utf8` says how many sequences were repaired.
 pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Vec<Diagnostic>), DecodeError> {
     let mut diagnostics = Vec::new();
+    // Before the UTF-16 BOM check: `FF FE 00 00` starts with UTF-16LE's BOM.
+    if let Some(big_endian) = utf32(bytes) {
+        return Ok(decode_utf32(bytes, big_endian));
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == UTF_16LE || encoding == UTF_16BE {
@@ -80,6 +88,76 @@ fn decode_utf16(encoding: &'static Encoding, body: &[u8]) -> (Cow<'static, str>,
         ));
     }
     (Cow::Owned(text.into_owned()), diagnostics)
+}
+
+/// `Some(big_endian)` when the bytes are UTF-32: a BOM, or, without one, a start of
+/// whole 4-byte units that are all code points, at least half of them ASCII letters,
+/// digits or spaces.
+fn utf32(bytes: &[u8]) -> Option<bool> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Some(false);
+    }
+    if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some(true);
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES) & !3];
+    if head.len() < 8 {
+        return None;
+    }
+    [false, true].into_iter().find(|&big_endian| {
+        let mut ascii = 0usize;
+        let units = head
+            .chunks_exact(4)
+            .map(|unit| unit_value(unit, big_endian));
+        let all_chars = units
+            .inspect(|&value| {
+                ascii += usize::from((0x20..0x7F).contains(&value) || value == 0x0A);
+            })
+            .all(|value| value != 0 && char::from_u32(value).is_some());
+        all_chars && ascii * 2 >= head.len() / 4
+    })
+}
+
+fn unit_value(unit: &[u8], big_endian: bool) -> u32 {
+    let unit = [unit[0], unit[1], unit[2], unit[3]];
+    if big_endian {
+        u32::from_be_bytes(unit)
+    } else {
+        u32::from_le_bytes(unit)
+    }
+}
+
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> (Cow<'static, str>, Vec<Diagnostic>) {
+    let bom = u32::from('\u{FEFF}');
+    let mut text = String::with_capacity(bytes.len() / 4);
+    let mut invalid = 0usize;
+    for (index, unit) in bytes.chunks(4).enumerate() {
+        if unit.len() < 4 {
+            invalid += 1;
+            text.push('\u{FFFD}');
+            continue;
+        }
+        let value = unit_value(unit, big_endian);
+        if index == 0 && value == bom {
+            continue;
+        }
+        match char::from_u32(value) {
+            Some(c) => text.push(c),
+            None => {
+                invalid += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    let order = if big_endian { "BE" } else { "LE" };
+    let mut message = format!("decoded as UTF-32{order}");
+    if invalid > 0 {
+        message.push_str(&format!(", {invalid} invalid units replaced"));
+    }
+    (
+        Cow::Owned(text),
+        vec![Diagnostic::warning("utf32", message)],
+    )
 }
 
 /// UTF-16 without a BOM: NULs only at odd (LE) or only at even (BE) positions of the
@@ -161,6 +239,30 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         assert_eq!(decode(&bare).unwrap().0, "Iran signed");
+    }
+
+    #[test]
+    fn utf32_is_decoded_with_a_warning_not_read_as_utf16() {
+        let text = "Iran signed – a pact";
+        let le: Vec<u8> = std::iter::once('\u{FEFF}')
+            .chain(text.chars())
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        let (decoded, diagnostics) = decode(&le).unwrap();
+        assert_eq!(decoded, text);
+        assert_eq!(diagnostics[0].code, "utf32");
+        assert_eq!(diagnostics[0].message, "decoded as UTF-32LE");
+        let be: Vec<u8> = text
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        let (decoded, diagnostics) = decode(&be).unwrap();
+        assert_eq!(decoded, text);
+        assert_eq!(diagnostics[0].message, "decoded as UTF-32BE");
+        assert!(!decoded.contains('\0'));
+        // UTF-16 is still UTF-16.
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(decode(&utf16).unwrap().0, text);
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! Entry dates keep the calendar day *as written* in the feed: feed-rs is given a
 //! timestamp parser that maps `Mon, 10 Feb 2025 22:00:00 -0500` to 2025-02-10 (not to
 //! the UTC day, 2025-02-11). An entry without `published` falls back to `updated`.
+//!
+//! Entry ids: the feed's own (`<guid>`, `<id>`); else, with a link, feed-rs's hash of
+//! link and title (the URL is the identity then anyway); else a hash of the feed's link,
+//! the entry's title, date and whitespace-normalized content (`item-<32 hex>`), never
+//! feed-rs's random UUID, so the same entry read twice is the same article.
 
 use crate::meta::{Body, MetaFields};
 use chrono::{DateTime, Datelike, Utc};
@@ -31,9 +36,26 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
     let parser = feed_rs::parser::Builder::new()
         .sanitize_content(false)
         .timestamp_parser(|value| crate::dates::parse_date_value(value).and_then(midnight))
+        // No random ids: entries without id or link get `item_id` below.
+        .id_generator(|links, title, uri| {
+            if links.is_empty() {
+                String::new()
+            } else {
+                feed_rs::parser::generate_id(links, title, uri)
+            }
+        })
         .build();
     let feed = parser.parse(bytes).map_err(|error| {
-        let message = error.to_string();
+        // One short line: the parser's message can quote the input, line breaks included.
+        let message = error
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let message = match message.char_indices().nth(200) {
+            Some((at, _)) => format!("{}…", &message[..at]),
+            None => message,
+        };
         let mut chars = message.chars();
         match chars.next() {
             Some(first) => first.to_lowercase().chain(chars).collect(),
@@ -45,6 +67,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
         .as_ref()
         .map(|t| crate::clean_inline(&t.content))
         .filter(|t| !t.is_empty());
+    let feed_link = feed.links.first().map(|link| link.href.clone());
     let entries = feed
         .entries
         .into_iter()
@@ -83,15 +106,26 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
                         Body::Text(body)
                     }
                 });
+            let title = entry
+                .title
+                .as_ref()
+                .map(|t| crate::clean_inline(&t.content))
+                .filter(|t| !t.is_empty());
+            let id = if entry.id.is_empty() {
+                item_id(
+                    feed_link.as_deref(),
+                    title.as_deref(),
+                    published.as_deref(),
+                    body.as_ref(),
+                )
+            } else {
+                entry.id
+            };
             Entry {
                 meta: MetaFields {
-                    id: Some(entry.id).filter(|id| !id.is_empty()),
+                    id: Some(id),
                     url,
-                    title: entry
-                        .title
-                        .as_ref()
-                        .map(|t| crate::clean_inline(&t.content))
-                        .filter(|t| !t.is_empty()),
+                    title,
                     outlet: None,
                     published,
                 },
@@ -100,6 +134,33 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
         })
         .collect();
     Ok((outlet, entries))
+}
+
+/// The id of an entry that has neither id nor link: XXH3-128 over the feed's link, the
+/// title, the date and the content with runs of whitespace collapsed, each part
+/// length-prefixed so that no two different entries share an input.
+fn item_id(
+    feed_link: Option<&str>,
+    title: Option<&str>,
+    published: Option<&str>,
+    body: Option<&Body>,
+) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut part = |value: Option<&str>| {
+        let value = value.unwrap_or("");
+        hasher.update(&(value.len() as u64).to_le_bytes());
+        hasher.update(value.as_bytes());
+    };
+    part(feed_link);
+    part(title);
+    part(published);
+    let content = body.map(|body| match body {
+        Body::Text(text) | Body::Html(text) => {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    });
+    part(content.as_deref());
+    format!("item-{:032x}", hasher.digest128())
 }
 
 /// Text that carries tags (`<p>`, `<br/>`, `</a>`) and so is HTML, whatever its type says.
@@ -133,8 +194,43 @@ mod tests {
     }
 
     #[test]
+    fn entries_without_guid_or_link_get_the_same_id_every_time() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+            <item><title>One</title><pubDate>Mon, 10 Feb 2025 10:00:00 +0000</pubDate>
+            <description>First   story.</description></item>
+            <item><title>Two</title><description>Second story.</description></item>
+            <item><title>Two</title><description>Second story, changed.</description></item>
+            </channel></rss>"#;
+        let ids = |bytes: &[u8]| -> Vec<String> {
+            let (_, entries) = parse(bytes).unwrap();
+            entries
+                .into_iter()
+                .map(|entry| entry.meta.id.unwrap())
+                .collect()
+        };
+        let first = ids(rss);
+        assert_eq!(first, ids(rss));
+        assert!(
+            first
+                .iter()
+                .all(|id| id.starts_with("item-") && id.len() == 37),
+            "{first:?}"
+        );
+        assert_ne!(first[1], first[2], "the content is part of the id");
+        assert_ne!(first[0], first[1]);
+    }
+
+    #[test]
     fn not_a_feed() {
         let error = parse(b"<html><body>hi</body></html>").err().unwrap();
         assert!(error.starts_with(char::is_lowercase), "{error}");
+        // Found by the fuzz target: the parser quotes the input, line breaks and all.
+        let broken = format!(
+            "<rss version=\"2.0\"><channel><item><description>{}\n\nmore</descriptiXon>",
+            "word ".repeat(100)
+        );
+        let error = parse(broken.as_bytes()).err().unwrap();
+        assert!(!error.contains('\n'), "{error}");
+        assert!(error.chars().count() <= 201, "{error}");
     }
 }

@@ -113,6 +113,15 @@ pub enum IngestError {
     },
     #[error("{location}: {reason}")]
     Invalid { location: String, reason: String },
+    /// A folder (and its subfolders) without a single file to read.
+    #[error("{location}: no files to read in this folder")]
+    EmptyFolder { location: String },
+    /// A FIFO, socket or device: never opened (reading one can block forever).
+    #[error("{location}: skipped, not a regular file ({kind})")]
+    NotRegular {
+        location: String,
+        kind: &'static str,
+    },
 }
 
 impl IngestError {
@@ -124,7 +133,9 @@ impl IngestError {
             | IngestError::Binary { location }
             | IngestError::Empty { location }
             | IngestError::TooLarge { location, .. }
-            | IngestError::Invalid { location, .. } => location,
+            | IngestError::Invalid { location, .. }
+            | IngestError::EmptyFolder { location }
+            | IngestError::NotRegular { location, .. } => location,
         }
     }
 }
@@ -244,10 +255,31 @@ fn is_hidden(path: &Path) -> bool {
         .is_some_and(|name| name.to_string_lossy().starts_with('.'))
 }
 
+/// What a file that is neither a regular file nor a folder is, for messages.
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
+}
+
 /// Expand files and folders (recursively, sorted, skipping hidden files and
 /// `*.meta.json` sidecars) into the list of input files. A path that does not exist
-/// is an error item. Files named explicitly are kept as given; symbolic links to
-/// folders are not followed inside folders (no cycles).
+/// is an error item, and so is a FIFO, socket or device, named or inside a folder
+/// ([`IngestError::NotRegular`]: only regular files are ever opened). Files named
+/// explicitly are kept as given; symbolic links to folders are not followed inside
+/// folders (no cycles).
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -285,16 +317,46 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
                         };
                         if kind.is_dir() {
                             pending.push(child);
-                        } else if !is_sidecar(&child) && (!kind.is_symlink() || child.is_file()) {
-                            // Links are followed to files only, never to folders (no cycles).
+                            continue;
+                        }
+                        if is_sidecar(&child) {
+                            continue;
+                        }
+                        // Links are followed to files only, never to folders (no cycles).
+                        let target = if kind.is_symlink() {
+                            match std::fs::metadata(&child) {
+                                Ok(meta) if meta.is_dir() => continue,
+                                Ok(meta) => meta.file_type(),
+                                // A dangling link: reading it will say so.
+                                Err(_) => {
+                                    found.push(child);
+                                    continue;
+                                }
+                            }
+                        } else {
+                            kind
+                        };
+                        if target.is_file() {
                             found.push(child);
+                        } else {
+                            errors.push(IngestError::NotRegular {
+                                location: child.display().to_string(),
+                                kind: special_kind(target),
+                            });
                         }
                     }
+                }
+                if found.is_empty() {
+                    errors.push(IngestError::EmptyFolder { location });
                 }
                 found.sort();
                 files.extend(found);
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(meta) if meta.is_file() => files.push(path.clone()),
+            Ok(meta) => errors.push(IngestError::NotRegular {
+                location,
+                kind: special_kind(meta.file_type()),
+            }),
         }
     }
     (files, errors)
@@ -332,6 +394,14 @@ pub fn read_file(path: &Path, options: &Options) -> FileOutput {
         out.errors.push(IngestError::Invalid {
             location: name,
             reason: "is a directory".to_string(),
+        });
+        return out;
+    }
+    if !metadata.is_file() {
+        // Opening a FIFO for reading waits for a writer, maybe forever.
+        out.errors.push(IngestError::NotRegular {
+            location: name,
+            kind: special_kind(metadata.file_type()),
         });
         return out;
     }
@@ -576,7 +646,10 @@ fn assemble(
             )
         }
     };
-    if text.is_empty() {
+    // Unicode spaces (U+3000, U+00A0...) and invisible format characters are no text.
+    if text.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    }) {
         return Err(Failure::Empty);
     }
     if text.len() > options.max_article_bytes {
@@ -593,7 +666,7 @@ fn assemble(
         diagnostics.push(Diagnostic::warning(
             "unparsed_date",
             format!(
-                "metadata date {:?} does not give a calendar day",
+                "metadata date {:?} is not a valid calendar day (and time); ignored",
                 prefix(value, 80)
             ),
         ));
@@ -747,22 +820,41 @@ fn read_jsonl<R: BufRead>(
                 String::from_utf8_lossy(line)
             }
         };
-        let mut record: Record = match serde_json::from_str(&text) {
+        // Only an object is a record (serde would also take an array, field by field).
+        let parsed = if line.first() == Some(&b'{') {
+            serde_json::from_str(&text)
+        } else {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .and_then(|value| Err(serde::de::Error::custom(meta::kind_of(&value))))
+        };
+        let mut record: Record = match parsed {
             Ok(record) => record,
             Err(error) => {
+                // Valid JSON of another shape says so, instead of serde's "expected
+                // struct Record".
+                let reason = match serde_json::from_str::<serde_json::Value>(&text) {
+                    Ok(value) => format!(
+                        "a JSON Lines line must be a JSON object with a text or html field, not {}",
+                        meta::kind_of(&value)
+                    ),
+                    Err(_) => format!("invalid json: {error}"),
+                };
                 out.errors.push(IngestError::Invalid {
                     location: location(),
-                    reason: format!("invalid json: {error}"),
+                    reason,
                 });
                 continue;
             }
         };
-        let Some(body) = record.take_body() else {
-            out.errors.push(IngestError::Invalid {
-                location: location(),
-                reason: "no text or html field".to_string(),
-            });
-            continue;
+        let body = match record.take_body() {
+            Ok(body) => body,
+            Err(reason) => {
+                out.errors.push(IngestError::Invalid {
+                    location: location(),
+                    reason,
+                });
+                continue;
+            }
         };
         let meta = record.meta().or(given);
         let file = format!("{name}#{line_number}");

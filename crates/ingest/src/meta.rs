@@ -110,20 +110,39 @@ impl Record {
     }
 
     /// The body: non-blank `text` first, else non-blank `html`, else a blank `text`
-    /// or `html` (which then fails as an empty document); `None` when neither field
-    /// holds a string.
-    pub fn take_body(&mut self) -> Option<Body> {
-        let string = |value: Option<Value>| match value {
-            Some(Value::String(s)) => Some(s),
-            _ => None,
+    /// or `html` (which then fails as an empty document). The error says what is
+    /// wrong: neither field, or one that is not a string (`{"text": 5}`).
+    pub fn take_body(&mut self) -> Result<Body, String> {
+        let string = |name: &str, value: Option<Value>| match value {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(format!(
+                "the {name} field must be a string, not {}",
+                kind_of(&other)
+            )),
         };
-        match (string(self.text.take()), string(self.html.take())) {
-            (Some(text), _) if !text.trim().is_empty() => Some(Body::Text(text)),
-            (_, Some(html)) if !html.trim().is_empty() => Some(Body::Html(html)),
-            (Some(text), _) => Some(Body::Text(text)),
-            (None, Some(html)) => Some(Body::Html(html)),
-            (None, None) => None,
+        let text = string("text", self.text.take());
+        let html = string("html", self.html.take());
+        match (text, html) {
+            (Ok(Some(text)), _) if !text.trim().is_empty() => Ok(Body::Text(text)),
+            (_, Ok(Some(html))) if !html.trim().is_empty() => Ok(Body::Html(html)),
+            (Err(error), _) | (_, Err(error)) => Err(error),
+            (Ok(Some(text)), _) => Ok(Body::Text(text)),
+            (Ok(None), Ok(Some(html))) => Ok(Body::Html(html)),
+            (Ok(None), Ok(None)) => Err("no text or html field".to_string()),
         }
+    }
+}
+
+/// A JSON value's kind as a message names it: `a number`, `an array`.
+pub(crate) fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

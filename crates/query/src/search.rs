@@ -7,7 +7,8 @@ use pw_store::{Scope, SearchQuery, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// A search: words in tantivy's query syntax (`drone AND Iran`, `"defense pact"`) and
+/// A search: words in the store's query language (`drone AND Iran`, `"defense pact"`,
+/// `title:word`, `a OR (b -c)`; see `pw_store::SearchQuery`) and
 /// filters that must all hold for a sentence (or article) to match.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -10,6 +10,25 @@ const decoder = new TextDecoder();
 
 // ---------- helpers ----------
 
+// An article URL as a link target only when it is http(s): `javascript:`, `data:` and
+// anything else stay text.
+function httpUrl(value) {
+  try {
+    const url = new URL(String(value ?? ""));
+    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function sourceLink(value) {
+  if (!value) return "";
+  const url = httpUrl(value);
+  return url
+    ? ` · <a href="${esc(url)}" rel="noreferrer noopener" target="_blank">source</a>`
+    : ` · <span class="muted">source: ${esc(value)}</span>`;
+}
+
 function esc(value) {
   return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
@@ -183,7 +202,7 @@ function reportHtml(report, highlights) {
       ${modalityTag(report.modality)} <span class="tag">${esc(typeName(report.event_type))}</span>
       ${report.date ? `<span class="tag">event date ${esc(report.date)}${report.date_text ? ` (“${esc(report.date_text)}”)` : ""}</span>` : ""}</div>
     <blockquote class="evidence" data-testid="evidence-sentence">${sentence}</blockquote>
-    <span class="small">${articleLink(article)}${article.url ? ` · <a href="${esc(article.url)}" rel="noreferrer noopener" target="_blank">source</a>` : ""} · story ${esc(report.story)}</span>
+    <span class="small">${articleLink(article)}${sourceLink(article.url)} · story ${esc(report.story)}</span>
   </li>`;
 }
 
@@ -286,8 +305,8 @@ async function showArticle(key) {
   view.innerHTML = `
     <h1>${esc(article.title || "Article " + article.key)}</h1>
     <p class="muted">${esc(article.outlet || "outlet unknown")} · ${esc(article.published || "date unknown")}
-      ${article.url ? ` · <a href="${esc(article.url)}" rel="noreferrer noopener" target="_blank">source</a>` : ""} · story ${esc(article.story || "")}</p>
-    <p class="small"><span class="mention" style="background:var(--mention)">entity mention</span> · <span class="ev">event evidence</span> — click a mention for its entity, [fact] for the fact.</p>
+      ${sourceLink(article.url)} · story ${esc(article.story || "")}</p>
+    <p class="small"><span class="mention swatch-mention">entity mention</span> · <span class="ev">event evidence</span> — click a mention for its entity, [fact] for the fact.</p>
     <div class="article-text" data-testid="article-text">${html}</div>`;
 }
 
@@ -370,8 +389,8 @@ async function showGraph(actorsText, params) {
       <label>since<input type="text" name="since" id="graph-since" size="10" value="${esc(params.get("since") || "")}" placeholder="2020"></label>
       <label>until<input type="text" name="until" id="graph-until" size="10" value="${esc(params.get("until") || "")}" placeholder="2024-12"></label>
       <button type="submit" id="graph-apply">Show</button></form>
-    <p class="legend small"><span><i style="background:var(--coop)"></i>cooperation</span><span><i style="background:var(--conflict)"></i>conflict</span>
-      <span><i style="background:var(--neutral)"></i>neutral</span><span>thicker = more independent stories · click an edge for its evidence, a node for its entity</span>
+    <p class="legend small"><span><i class="swatch-coop"></i>cooperation</span><span><i class="swatch-conflict"></i>conflict</span>
+      <span><i class="swatch-neutral"></i>neutral</span><span>thicker = more independent stories · click an edge for its evidence, a node for its entity</span>
       ${dropped ? `<span class="muted">${dropped} less connected actors not drawn</span>` : ""}</p>
     <div class="graph-wrap">
       <svg id="graph-svg" data-testid="graph-svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="relationship graph"></svg>

@@ -1,6 +1,6 @@
 //! The routes and the layers around them.
 
-use crate::middleware::{access_log, error_envelope, panic_response};
+use crate::middleware::{access_log, error_envelope, panic_response, security_headers};
 use crate::routes::{articles, assets, meta};
 use crate::state::AppState;
 use axum::Router;
@@ -13,9 +13,11 @@ use tower_http::timeout::TimeoutLayer;
 
 /// The whole application: the API under `/api/v1/`, the web page at `/`.
 ///
-/// Layers, outermost first: access log → error envelope → catch panic → body limit →
-/// (per route group) timeout → handler. Reads time out after `read_timeout`, the
-/// write after `write_timeout`; both answer 503 in the envelope.
+/// Layers, outermost first: access log → security headers → error envelope → catch
+/// panic → body limit → (reads) timeout → handler. Reads time out after
+/// `read_timeout` (503 in the envelope); the write checks the token before reading its
+/// body, gives the body `body_timeout` (408) and the extraction `write_timeout` (503,
+/// nothing stored), and once it stores, always answers.
 pub fn router(state: AppState) -> Router {
     router_with(state, Router::new())
 }
@@ -34,7 +36,8 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
             StatusCode::SERVICE_UNAVAILABLE,
             config.read_timeout,
         ));
-    // The list and the write share a path; the method picks the timeout.
+    // The list and the write share a path. The write keeps its own time limits (body,
+    // extraction) inside the handler, so that a write answered 503 is never stored.
     let articles_route = Router::new().route(
         "/api/v1/articles",
         get(articles::list_articles)
@@ -42,11 +45,7 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
                 StatusCode::SERVICE_UNAVAILABLE,
                 config.read_timeout,
             ))
-            .post(articles::create_article)
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::SERVICE_UNAVAILABLE,
-                config.write_timeout,
-            )),
+            .post(articles::create_article),
     );
     let pages = Router::new()
         .route("/", get(assets::index))
@@ -59,7 +58,8 @@ pub fn router_with(state: AppState, extra: Router<AppState>) -> Router {
         .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(RequestBodyLimitLayer::new(config.body_limit))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(axum::middleware::from_fn(error_envelope));
+        .layer(axum::middleware::from_fn(error_envelope))
+        .layer(axum::middleware::from_fn(security_headers));
     if config.access_log {
         app = app.layer(axum::middleware::from_fn(access_log));
     }

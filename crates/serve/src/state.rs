@@ -23,8 +23,14 @@ pub struct Config {
     pub body_limit: usize,
     /// Time limit of a read request (over it: 503).
     pub read_timeout: Duration,
-    /// Time limit of a write (extraction, storing, indexing and the record rebuild).
+    /// Time limit of a write's extraction (over it: 503, and nothing is stored).
+    /// Storing, indexing and the record rebuild, once begun, always finish and answer.
     pub write_timeout: Duration,
+    /// A connection must send a request's whole header within this time, or it is
+    /// closed (slow clients).
+    pub header_timeout: Duration,
+    /// A write's body must arrive within this time (over it: 408).
+    pub body_timeout: Duration,
     /// One line per request on stderr.
     pub access_log: bool,
 }
@@ -36,6 +42,8 @@ impl Default for Config {
             body_limit: 2 << 20,
             read_timeout: Duration::from_secs(10),
             write_timeout: Duration::from_secs(120),
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(30),
             access_log: true,
         }
     }
@@ -127,6 +135,10 @@ struct Inner {
     view: RwLock<Arc<View>>,
     /// Built on the first write: a read-only server never compiles the lexicon.
     extractor: OnceLock<Extractor>,
+    /// One write extracts at a time: a write waiting here whose client leaves (or whose
+    /// time runs out) is dropped before its extraction starts, so abandoned writes do
+    /// not pile up CPU work.
+    extracting: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -136,11 +148,11 @@ impl AppState {
             pw_store::rebuild_record(&mut store)?;
         }
         let view = Arc::new(View::new(load_catalog(&store)?));
-        // Opened after the writer, which brought the search index up to date, so a
-        // reader never takes the index's writer lock.
+        // Readers take no lock and never write; opened after the writer, which brought
+        // the search index up to date.
         let n_readers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
         let readers = (0..n_readers)
-            .map(|_| SqliteStore::open(store.path()).map(Mutex::new))
+            .map(|_| SqliteStore::open_reader(store.path()).map(Mutex::new))
             .collect::<pw_store::Result<Vec<_>>>()?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -151,6 +163,7 @@ impl AppState {
                 next_reader: AtomicUsize::new(0),
                 view: RwLock::new(view),
                 extractor: OnceLock::new(),
+                extracting: Arc::new(tokio::sync::Semaphore::new(1)),
             }),
         })
     }
@@ -184,6 +197,16 @@ impl AppState {
             .unwrap_or_else(PoisonError::into_inner) = Arc::new(view);
     }
 
+    /// The turn to extract (held until the extraction ends, even if its request was
+    /// abandoned meanwhile).
+    pub(crate) async fn extraction_turn(&self) -> tokio::sync::OwnedSemaphorePermit {
+        Arc::clone(&self.inner.extracting)
+            .acquire_owned()
+            .await
+            // The semaphore is never closed.
+            .expect("the extraction semaphore is open")
+    }
+
     pub(crate) fn extractor(&self) -> &Extractor {
         self.inner.extractor.get_or_init(Extractor::new)
     }
@@ -192,7 +215,7 @@ impl AppState {
     /// they see it, and replaces the cached view with one of the new record.
     pub(crate) fn reload(&self, store: &SqliteStore) -> ApiResult<()> {
         for reader in &self.inner.readers {
-            let fresh = SqliteStore::open(store.path())?;
+            let fresh = SqliteStore::open_reader(store.path())?;
             *reader.lock().unwrap_or_else(PoisonError::into_inner) = fresh;
         }
         self.set_view(View::new(load_catalog(store)?));

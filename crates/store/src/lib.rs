@@ -25,12 +25,14 @@
 
 mod error;
 mod key;
+mod query;
 mod record;
 mod search;
 mod sqlite;
 
 pub use error::{Error, Result};
 pub use key::{ArticleKey, content_hash, identity_key};
+pub use query::{FIELDS, MAX_DEPTH, MAX_QUERY_BYTES, MAX_WORDS};
 pub use record::rebuild_record;
 pub use search::{Scope, SearchHit, SearchQuery};
 pub use sqlite::{FORMAT_VERSION, SCHEMA_VERSION, SqliteStore};

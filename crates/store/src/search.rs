@@ -7,14 +7,15 @@
 //! transaction committed, so the index never runs ahead of the database, and every
 //! (re)index first deletes the article's documents, so nothing is ever doubled.
 
+use crate::query::{Expr, TextField};
 use crate::{ArticleKey, Error, Result};
 use pw_model::{DocumentMeta, EventType, Extraction, Modality, PartialDate};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use tantivy::collector::TopDocs;
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
@@ -40,8 +41,9 @@ pub enum Scope {
     Articles,
 }
 
-/// A search: words (tantivy query syntax: `drone AND Iran`, `"defense pact"`,
-/// `title:sanctions`; conjunction by default) and filters that must all hold.
+/// A search: words (the small language of `query.rs`: `drone AND Iran`, `"defense pact"`,
+/// `title:sanctions`, `a OR (b -c)`; conjunction by default; bounded in length, words
+/// and nesting) and filters that must all hold.
 ///
 /// Filters apply to the sentence (or, for [`Scope::Articles`], the whole article): the
 /// entity names (canonical and aliases, case-insensitive), event types, countries (ISO
@@ -154,7 +156,7 @@ impl SearchIndex {
     /// Opens the index at `path`, or creates it; an index of another schema version, or
     /// one that cannot be opened, is removed and started over (it is derived data).
     pub(crate) fn open(path: &Path) -> Result<SearchIndex> {
-        let (schema, fields) = schema();
+        let (schema, _) = schema();
         let index = match open_existing(path) {
             Some((index, payload)) if payload.schema == INDEX_SCHEMA => Some((index, payload.seq)),
             _ => None,
@@ -179,6 +181,11 @@ impl SearchIndex {
                 (index, 0)
             }
         };
+        SearchIndex::with_index(path, index, seq)
+    }
+
+    fn with_index(path: &Path, index: Index, seq: i64) -> Result<SearchIndex> {
+        let (_, fields) = schema();
         index.tokenizers().register(
             KEYWORD,
             TextAnalyzer::builder(RawTokenizer::default())
@@ -201,22 +208,57 @@ impl SearchIndex {
         })
     }
 
+    /// Opens an index for searching only; `None` when there is none of this schema
+    /// version (only a writer creates or replaces one).
+    pub(crate) fn open_reader(path: &Path) -> Result<Option<SearchIndex>> {
+        let Some((index, payload)) = open_existing(path) else {
+            return Ok(None);
+        };
+        if payload.schema != INDEX_SCHEMA {
+            return Ok(None);
+        }
+        SearchIndex::with_index(path, index, payload.seq).map(Some)
+    }
+
     /// The highest article `seq` the committed index holds.
     pub(crate) fn committed_seq(&self) -> i64 {
         self.committed_seq
     }
 
-    /// Takes the index's writer lock; false when another process holds it (a reader
-    /// opened beside a running ingest), which leaves the index as it was committed.
-    pub(crate) fn try_lock_writer(&mut self) -> Result<bool> {
-        match self.writer() {
-            Ok(_) => Ok(true),
-            Err(Error::Index {
-                source: TantivyError::LockFailure(..),
-                ..
-            }) => Ok(false),
-            Err(error) => Err(error),
-        }
+    /// The number of article documents (one per indexed article) the committed index
+    /// holds.
+    pub(crate) fn article_count(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.level, "article"),
+            IndexRecordOption::Basic,
+        );
+        searcher
+            .search(&query, &Count)
+            .map(|count| count as u64)
+            .map_err(|source| index_error(&self.path, source))
+    }
+
+    /// Whether the committed index holds documents of this article.
+    pub(crate) fn holds(&self, key: ArticleKey) -> Result<bool> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.key, &key.to_string()),
+            IndexRecordOption::Basic,
+        );
+        searcher
+            .search(&query, &Count)
+            .map(|count| count > 0)
+            .map_err(|source| index_error(&self.path, source))
+    }
+
+    /// Deletes every document (committed with the next [`SearchIndex::commit`]).
+    pub(crate) fn clear(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        self.writer()?
+            .delete_all_documents()
+            .map_err(|source| index_error(&path, source))?;
+        Ok(())
     }
 
     fn writer(&mut self) -> Result<&mut IndexWriter> {
@@ -291,11 +333,13 @@ impl SearchIndex {
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(&self.index, vec![fields.text, fields.title]);
-            parser.set_conjunction_by_default();
-            parser.parse_query(words).map_err(|error| Error::Query {
-                query: words.to_string(),
-                reason: error.to_string(),
+            let refused = |reason: String| Error::Query {
+                query: crate::query::quoted(words),
+                reason,
+            };
+            let expr = crate::query::parse(words).map_err(|refusal| refused(refusal.0))?;
+            self.build(&expr)?.ok_or_else(|| {
+                refused("the query has no words that can be searched for".to_string())
             })?
         };
         clauses.push((Occur::Must, text_query.box_clone()));
@@ -390,6 +434,95 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// The tantivy query of a parsed query; `None` when no word of it gives a token
+    /// (punctuation only). The parse bounded the depth, so this recursion is bounded.
+    fn build(&self, expr: &Expr) -> Result<Option<Box<dyn Query>>> {
+        Ok(match expr {
+            Expr::Words { field, text } => {
+                let fields = match field {
+                    None => vec![self.fields.text, self.fields.title],
+                    Some(TextField::Text) => vec![self.fields.text],
+                    Some(TextField::Title) => vec![self.fields.title],
+                };
+                let mut each: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for field in fields {
+                    if let Some(query) = self.words_query(field, text)? {
+                        each.push((Occur::Should, query));
+                    }
+                }
+                match each.len() {
+                    0 => None,
+                    1 => each.pop().map(|(_, query)| query),
+                    _ => Some(Box::new(BooleanQuery::new(each))),
+                }
+            }
+            Expr::Not(inner) => self.build(inner)?.map(|inner| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+                    (Occur::MustNot, inner),
+                ]))
+            }),
+            Expr::And(all) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in all {
+                    let (occur, item) = match item {
+                        Expr::Not(inner) => (Occur::MustNot, &**inner),
+                        item => (Occur::Must, item),
+                    };
+                    if let Some(query) = self.build(item)? {
+                        clauses.push((occur, query));
+                    }
+                }
+                if clauses.is_empty() {
+                    None
+                } else {
+                    // Only exclusions: they exclude from everything.
+                    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+                        clauses.push((Occur::Must, Box::new(AllQuery)));
+                    }
+                    Some(Box::new(BooleanQuery::new(clauses)))
+                }
+            }
+            Expr::Or(any) => {
+                let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for item in any {
+                    if let Some(query) = self.build(item)? {
+                        clauses.push((Occur::Should, query));
+                    }
+                }
+                if clauses.is_empty() {
+                    None
+                } else {
+                    Some(Box::new(BooleanQuery::new(clauses)))
+                }
+            }
+        })
+    }
+
+    /// A word or phrase through the field's analyzer: one token is a term, several a
+    /// phrase (as tantivy's own parser does), none is nothing.
+    fn words_query(&self, field: Field, text: &str) -> Result<Option<Box<dyn Query>>> {
+        let mut analyzer = self
+            .index
+            .tokenizer_for_field(field)
+            .map_err(|source| index_error(&self.path, source))?;
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            terms.push((token.position, Term::from_field_text(field, &token.text)));
+        }
+        Ok(match terms.len() {
+            0 => None,
+            1 => terms.pop().map(|(_, term)| -> Box<dyn Query> {
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+            }),
+            _ => Some(Box::new(PhraseQuery::new_with_offset(terms))),
+        })
+    }
+}
+
 impl Drop for SearchIndex {
     fn drop(&mut self) {
         // Uncommitted documents are not lost for good: they are above the committed
@@ -424,7 +557,7 @@ fn open_existing(path: &Path) -> Option<(Index, Payload)> {
 fn index_error(path: &Path, source: TantivyError) -> Error {
     Error::Index {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     }
 }
 

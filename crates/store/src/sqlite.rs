@@ -16,6 +16,12 @@
 //! being killed at any moment (a power cut may lose the last few, never corrupt the
 //! file). Every batch of articles is one transaction, and the record is replaced in
 //! one transaction. The search index follows the database (see `search.rs`).
+//!
+//! # One writer
+//!
+//! A writer holds an exclusive lock on `<db>.lock` (see [`SqliteStore`]), so the index,
+//! whose `seq` watermark assumes one writer, is never fed by two processes. Migrations
+//! run in one exclusive transaction that checks the version again inside it.
 
 use crate::search::SearchIndex;
 use crate::{
@@ -148,30 +154,84 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-/// The SQLite implementation of [`Store`]. One writing process at a time (the search
-/// index's writer lock enforces it); readers may run beside it.
+/// The SQLite implementation of [`Store`].
+///
+/// One writer per store: [`SqliteStore::open`] takes an exclusive advisory lock on
+/// `<db>.lock` for as long as the store lives (the system drops it when the process
+/// ends, however it ends), and a second writer gets [`Error::Locked`]. Readers
+/// ([`SqliteStore::open_reader`]) take no lock and may run beside the writer; they never
+/// write the database or the index.
 pub struct SqliteStore {
     path: PathBuf,
     connection: Connection,
-    index: SearchIndex,
+    /// `None` for a reader that found no usable index (a store no writer opened yet).
+    index: Option<SearchIndex>,
+    /// The writer's lock; `None` for a reader.
+    lock: Option<std::fs::File>,
 }
 
 impl SqliteStore {
-    /// Opens (or creates) the database at `path` and its index at `<path>.index/`,
-    /// migrates the schema, and brings the index up to date with the database.
+    /// Opens (or creates) the database at `path` for writing, with its index at
+    /// `<path>.index/`: takes the writer's lock, migrates the schema, and brings the
+    /// index up to date with the database (every article the index misses is indexed
+    /// again, see [`SqliteStore::repair_index`]).
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore> {
         let path = path.as_ref().to_path_buf();
-        let connection = Connection::open(&path).map_err(|source| sqlite_error(&path, source))?;
-        configure(&connection).map_err(|source| sqlite_error(&path, source))?;
-        migrate(&path, &connection)?;
+        let lock = take_lock(&path)?;
+        let connection = connect_and_migrate(&path)?;
         let index = SearchIndex::open(&index_path(&path))?;
         let mut store = SqliteStore {
             path,
             connection,
-            index,
+            index: Some(index),
+            lock: Some(lock),
         };
         store.catch_up_index()?;
+        store.repair_index()?;
         Ok(store)
+    }
+
+    /// Opens the database at `path` for reading only: no lock, so it works while a
+    /// writer runs; the search index is used as the writer last committed it. Every
+    /// write through it is [`Error::ReadOnly`]. A database of an older schema is
+    /// migrated (in one exclusive transaction, so a writer opening at the same moment
+    /// cannot race it).
+    pub fn open_reader(path: impl AsRef<Path>) -> Result<SqliteStore> {
+        let path = path.as_ref().to_path_buf();
+        let connection = connect_and_migrate(&path)?;
+        let index = SearchIndex::open_reader(&index_path(&path))?;
+        Ok(SqliteStore {
+            path,
+            connection,
+            index,
+            lock: None,
+        })
+    }
+
+    /// Whether this store may write (it holds the writer's lock).
+    pub fn is_writer(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    fn writable(&self) -> Result<()> {
+        if self.is_writer() {
+            Ok(())
+        } else {
+            Err(Error::ReadOnly {
+                path: self.path.clone(),
+            })
+        }
+    }
+
+    fn index(&self) -> Result<&SearchIndex> {
+        self.index.as_ref().ok_or_else(|| Error::NoIndex {
+            path: index_path(&self.path),
+        })
+    }
+
+    fn index_mut(&mut self) -> Result<&mut SearchIndex> {
+        let path = index_path(&self.path);
+        self.index.as_mut().ok_or(Error::NoIndex { path })
     }
 
     /// The database file.
@@ -192,7 +252,7 @@ impl SqliteStore {
         Error::Corrupt {
             path: self.path.clone(),
             what: what.to_string(),
-            source,
+            cause: source,
         }
     }
 
@@ -200,33 +260,78 @@ impl SqliteStore {
         serde_json::from_str(json).map_err(|source| self.corrupt(what, source))
     }
 
-    /// Indexes every article the index does not hold yet (after a crash, or when the
-    /// index was removed), then commits. Skipped while another process writes.
+    /// Indexes every article above the index's committed `seq` (after a crash, or when
+    /// the index was removed), then commits.
     fn catch_up_index(&mut self) -> Result<()> {
-        let since = self.index.committed_seq();
+        let since = self.index()?.committed_seq();
         let latest: i64 = self
             .connection
             .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |row| {
                 row.get(0)
             })
             .map_err(|source| self.error(source))?;
-        if latest <= since || !self.index.try_lock_writer()? {
+        if latest <= since {
             return Ok(());
         }
+        self.index_rows("WHERE seq > ?1 ORDER BY seq", since)?;
+        self.index_mut()?.commit()
+    }
+
+    /// The repair that runs at every writer's open: when the index does not hold one
+    /// article document per stored article (a row below the index's `seq` that never
+    /// reached it, as two writers at once could leave before the lock existed), the
+    /// missing articles are indexed; if the counts still differ the index is rebuilt
+    /// from the database. Counting is two cheap queries, so this always runs.
+    pub fn repair_index(&mut self) -> Result<()> {
+        self.writable()?;
+        let stored = self.count_articles()?;
+        if self.index()?.article_count()? == stored {
+            return Ok(());
+        }
+        let ids: Vec<i64> = {
+            let mut statement = self
+                .connection
+                .prepare("SELECT id FROM articles ORDER BY id")
+                .map_err(|source| self.error(source))?;
+            let rows = statement
+                .query_map([], |row| row.get(0))
+                .map_err(|source| self.error(source))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(|source| self.error(source))?
+        };
+        for id in ids {
+            if !self.index()?.holds(ArticleKey(id))? {
+                self.index_rows("WHERE id = ?1", id)?;
+            }
+        }
+        self.index_mut()?.commit()?;
+        if self.index()?.article_count()? != stored {
+            // Documents of articles the database does not have: start over.
+            self.index_mut()?.clear()?;
+            self.index_rows("WHERE id > ?1 ORDER BY id", 0)?;
+            self.index_mut()?.commit()?;
+        }
+        Ok(())
+    }
+
+    /// (Re)indexes the articles `condition` selects (`?1` = `value`); not committed.
+    fn index_rows(&mut self, condition: &str, value: i64) -> Result<()> {
+        let path = self.path.clone();
+        let Some(index) = self.index.as_mut() else {
+            return Err(Error::NoIndex {
+                path: index_path(&path),
+            });
+        };
         let mut statement = self
             .connection
-            .prepare(
-                "SELECT id, seq, meta_json, text, extraction_json FROM articles
-                 WHERE seq > ?1 ORDER BY seq",
-            )
-            .map_err(|source| sqlite_error(&self.path, source))?;
+            .prepare(&format!(
+                "SELECT id, seq, meta_json, text, extraction_json FROM articles {condition}"
+            ))
+            .map_err(|source| sqlite_error(&path, source))?;
         let mut rows = statement
-            .query([since])
-            .map_err(|source| sqlite_error(&self.path, source))?;
-        while let Some(row) = rows
-            .next()
-            .map_err(|source| sqlite_error(&self.path, source))?
-        {
+            .query([value])
+            .map_err(|source| sqlite_error(&path, source))?;
+        while let Some(row) = rows.next().map_err(|source| sqlite_error(&path, source))? {
             let read = || -> rusqlite::Result<(i64, i64, String, String, String)> {
                 Ok((
                     row.get(0)?,
@@ -237,23 +342,22 @@ impl SqliteStore {
                 ))
             };
             let (id, seq, meta_json, text, extraction_json) =
-                read().map_err(|source| sqlite_error(&self.path, source))?;
+                read().map_err(|source| sqlite_error(&path, source))?;
             let meta: DocumentMeta =
                 serde_json::from_str(&meta_json).map_err(|source| Error::Corrupt {
-                    path: self.path.clone(),
+                    path: path.clone(),
                     what: format!("metadata of a{id}"),
-                    source,
+                    cause: source,
                 })?;
             let extraction: Extraction =
                 serde_json::from_str(&extraction_json).map_err(|source| Error::Corrupt {
-                    path: self.path.clone(),
+                    path: path.clone(),
                     what: format!("extraction of a{id}"),
-                    source,
+                    cause: source,
                 })?;
-            self.index
-                .replace(ArticleKey(id), seq, &meta, &text, &extraction)?;
+            index.replace(ArticleKey(id), seq, &meta, &text, &extraction)?;
         }
-        self.index.commit()
+        Ok(())
     }
 
     fn set_record_stale(
@@ -296,8 +400,68 @@ fn index_path(database: &Path) -> PathBuf {
 fn sqlite_error(path: &Path, source: rusqlite::Error) -> Error {
     Error::Sqlite {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     }
+}
+
+/// `<db>.lock`, locked exclusively (advisory; released when the file is closed, which
+/// the system does when the process ends however it ends).
+fn take_lock(database: &Path) -> Result<std::fs::File> {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".lock");
+    let lock_path = PathBuf::from(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|source| Error::Io {
+            path: lock_path.clone(),
+            message: "cannot create the store's lock file".to_string(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
+            path: database.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(Error::Io {
+            path: lock_path,
+            message: "cannot lock the store".to_string(),
+            source,
+        }),
+    }
+}
+
+/// [`connect`] and [`migrate`], again while SQLite answers busy: where waiting could
+/// deadlock (several connections switching a new file to WAL at once) it answers at
+/// once instead of waiting, so processes opening a new store together try again, for
+/// up to about 10 s.
+fn connect_and_migrate(path: &Path) -> Result<Connection> {
+    let busy = |error: &Error| {
+        matches!(error, Error::Sqlite { cause: rusqlite::Error::SqliteFailure(failure, _), .. }
+            if matches!(failure.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+    };
+    let mut tries = 0;
+    loop {
+        let attempt = connect(path).and_then(|connection| {
+            migrate(path, &connection)?;
+            Ok(connection)
+        });
+        match attempt {
+            Err(error) if busy(&error) && tries < 500 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
+fn connect(path: &Path) -> Result<Connection> {
+    let connection = Connection::open(path).map_err(|source| sqlite_error(path, source))?;
+    configure(&connection).map_err(|source| sqlite_error(path, source))?;
+    Ok(connection)
 }
 
 fn configure(connection: &Connection) -> rusqlite::Result<()> {
@@ -312,18 +476,47 @@ fn configure(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Brings the schema up to date. Everything, the check of the version included, runs
+/// in one `BEGIN IMMEDIATE` transaction: two processes opening a new store at the same
+/// moment take turns, and the second finds the work done.
 fn migrate(path: &Path, connection: &Connection) -> Result<()> {
+    let sqlite = |source| sqlite_error(path, source);
+    let versions = |connection: &Connection| -> rusqlite::Result<(i32, u32)> {
+        Ok((
+            connection.query_row("PRAGMA application_id", [], |row| row.get(0))?,
+            connection.query_row("PRAGMA user_version", [], |row| row.get(0))?,
+        ))
+    };
+    // Up to date: nothing to write, no lock to take.
+    if versions(connection).map_err(sqlite)? == (APPLICATION_ID, SCHEMA_VERSION) {
+        return Ok(());
+    }
+    connection
+        .execute_batch("BEGIN IMMEDIATE")
+        .map_err(sqlite)?;
+    let result = migrate_locked(path, connection, versions);
+    let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+    match (result, connection.execute_batch(end)) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Ok(()), Err(source)) => {
+            let _ = connection.execute_batch("ROLLBACK");
+            Err(sqlite(source))
+        }
+        (Err(error), _) => Err(error),
+    }
+}
+
+fn migrate_locked(
+    path: &Path,
+    connection: &Connection,
+    versions: impl Fn(&Connection) -> rusqlite::Result<(i32, u32)>,
+) -> Result<()> {
     let format_error = |message: String| Error::Format {
         path: path.to_path_buf(),
         message,
     };
     let sqlite = |source| sqlite_error(path, source);
-    let application_id: i32 = connection
-        .query_row("PRAGMA application_id", [], |row| row.get(0))
-        .map_err(sqlite)?;
-    let version: u32 = connection
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .map_err(sqlite)?;
+    let (application_id, version) = versions(connection).map_err(sqlite)?;
     if version == 0 {
         let tables: i64 = connection
             .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
@@ -341,18 +534,13 @@ fn migrate(path: &Path, connection: &Connection) -> Result<()> {
     }
     for (done, migration) in MIGRATIONS.iter().enumerate().skip(version as usize) {
         let next = done + 1;
-        // The migration and its version bump commit together.
-        let sql = format!(
-            "BEGIN IMMEDIATE;
-             {migration}
-             PRAGMA application_id = {APPLICATION_ID};
-             PRAGMA user_version = {next};
-             COMMIT;"
-        );
-        if let Err(source) = connection.execute_batch(&sql) {
-            let _ = connection.execute_batch("ROLLBACK");
-            return Err(sqlite(source));
-        }
+        connection
+            .execute_batch(&format!(
+                "{migration}
+                 PRAGMA application_id = {APPLICATION_ID};
+                 PRAGMA user_version = {next};"
+            ))
+            .map_err(sqlite)?;
     }
     Ok(())
 }
@@ -377,6 +565,7 @@ struct Row<'a> {
 
 impl Store for SqliteStore {
     fn put_articles(&mut self, articles: &[NewArticle]) -> Result<Vec<PutOutcome>> {
+        self.writable()?;
         let rows: Vec<Row<'_>> = articles
             .iter()
             .map(|article| Row {
@@ -470,9 +659,10 @@ impl Store for SqliteStore {
         }
         transaction.commit().map_err(sqlite)?;
         // Only committed rows reach the index (it must never run ahead of the database).
+        let index = self.index_mut()?;
         for (position, id, seq) in changed {
             let article = &articles[position];
-            self.index.replace(
+            index.replace(
                 ArticleKey(id),
                 seq,
                 &article.document.meta,
@@ -605,6 +795,7 @@ impl Store for SqliteStore {
     }
 
     fn put_record(&mut self, record: &Record) -> Result<()> {
+        self.writable()?;
         let path = self.path.clone();
         let sqlite = |source| sqlite_error(&path, source);
         let countries: HashMap<&str, Option<&str>> = record
@@ -843,6 +1034,7 @@ impl Store for SqliteStore {
     }
 
     fn add_correction(&mut self, correction: &Correction) -> Result<u64> {
+        self.writable()?;
         let path = self.path.clone();
         let sqlite = |source| sqlite_error(&path, source);
         let transaction = self
@@ -868,6 +1060,7 @@ impl Store for SqliteStore {
     }
 
     fn add_watch(&mut self, name: &str, query: &str) -> Result<WatchId> {
+        self.writable()?;
         self.connection
             .execute(
                 "INSERT INTO watches (name, query) VALUES (?1, ?2)",
@@ -897,6 +1090,7 @@ impl Store for SqliteStore {
     }
 
     fn set_watch_last_run(&mut self, id: WatchId, at: &str) -> Result<()> {
+        self.writable()?;
         let changed = self
             .connection
             .execute(
@@ -923,6 +1117,7 @@ impl Store for SqliteStore {
     }
 
     fn add_watch_seen(&mut self, id: WatchId, keys: &[String], at: &str) -> Result<()> {
+        self.writable()?;
         let path = self.path.clone();
         let sqlite = |source| sqlite_error(&path, source);
         let transaction = self
@@ -950,10 +1145,14 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
-        self.index.search(query)
+        self.index()?.search(query)
     }
 
     fn flush(&mut self) -> Result<()> {
-        self.index.commit()
+        match self.index.as_mut() {
+            Some(index) if self.lock.is_some() => index.commit(),
+            // A reader has nothing to flush.
+            _ => Ok(()),
+        }
     }
 }

@@ -293,3 +293,63 @@ fn search_finds_a_seed_sentence_by_word_and_by_filter() {
         assert!(text.contains("Novillo"), "{text}");
     }
 }
+
+#[test]
+fn a_feed_without_guids_or_links_is_stored_once_over_three_runs() {
+    let scratch = Scratch::new("feed-no-guid");
+    let db = scratch.path("pactwatch.db");
+    let feed = scratch.write(
+        "wire.rss",
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+        <item><title>Pact</title><pubDate>Mon, 10 Feb 2025 10:00:00 +0000</pubDate>
+        <description>Iran and Bolivia signed a defense memorandum in Tehran.</description></item>
+        <item><title>Jets</title>
+        <description>Russia delivered two Su-35 fighter jets to Algeria.</description></item>
+        </channel></rss>"#,
+    );
+    let feed = feed.display().to_string();
+    for run in 0..3 {
+        let output = ingest(&db, &[&feed]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let expected = if run == 0 { (2, 0, 0, 0) } else { (0, 0, 2, 0) };
+        assert_eq!(counts(&output), expected, "run {run}");
+    }
+    assert_eq!(stored_articles(&db).len(), 2);
+    // And `extract` says the same thing every time.
+    let first = stdout(&pactwatch(["extract", feed.as_str()]));
+    assert_eq!(first, stdout(&pactwatch(["extract", feed.as_str()])));
+    assert!(first.contains("\"id\":\"item-"), "{first}");
+}
+
+#[test]
+fn a_second_writer_is_refused_in_one_line_while_readers_go_on() {
+    let scratch = Scratch::new("second-writer");
+    let db = scratch.path("pactwatch.db");
+    let article = scratch.write("good.txt", GOOD_ARTICLE);
+    let article = article.display().to_string();
+    let first = ingest(&db, &[&article]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    // This test process is the writer now.
+    let writer = SqliteStore::open(&db).unwrap();
+    let other = scratch.write("other.txt", OTHER_ARTICLE);
+    let second = ingest(&db, &[&other.display().to_string()]);
+    let message = stderr(&second);
+    assert_eq!(second.status.code(), Some(2), "{message}");
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.contains("another pactwatch process is writing"),
+        "{message}"
+    );
+    let search = pactwatch([
+        "search".as_ref(),
+        "memorandum".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+    ]);
+    assert!(search.status.success(), "{}", stderr(&search));
+    assert!(stdout(&search).contains("memorandum"));
+    drop(writer);
+    let third = ingest(&db, &[&other.display().to_string()]);
+    assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
+    assert_eq!(counts(&third).0, 1);
+}

@@ -395,6 +395,100 @@ fn missing_path_is_a_failed_input() {
 }
 
 #[test]
+fn a_named_pipe_beside_good_files_is_skipped_not_waited_on() {
+    let scratch = Scratch::new("fifo");
+    scratch.write("a.txt", GOOD_ARTICLE);
+    scratch.write("c.txt", OTHER_ARTICLE);
+    let pipe = scratch.path("b.txt");
+    let made = Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .is_ok_and(|status| status.success());
+    if !made {
+        eprintln!("no mkfifo here; skipped");
+        return;
+    }
+    for inputs in [
+        vec![scratch.0.clone()],
+        vec![scratch.path("a.txt"), pipe.clone(), scratch.path("c.txt")],
+    ] {
+        let mut args = vec![std::ffi::OsString::from("extract")];
+        args.extend(inputs.iter().map(|path| path.clone().into_os_string()));
+        let output = pactwatch(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{err}");
+        let named = lines_naming(&err, "b.txt");
+        assert_eq!(named.len(), 1, "{err}");
+        assert!(
+            named[0].contains("not a regular file (a named pipe)"),
+            "{err}"
+        );
+        assert_eq!(records(&output).len(), 2, "the two good articles");
+    }
+}
+
+#[test]
+fn an_empty_folder_is_named_and_exits_1() {
+    let scratch = Scratch::new("empty-folder");
+    let empty = scratch.path("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    for command in ["extract", "ingest"] {
+        let mut args = vec![std::ffi::OsString::from(command)];
+        if command == "ingest" {
+            args.push("--db".into());
+            args.push(scratch.path("x.db").into_os_string());
+        }
+        args.push(empty.clone().into_os_string());
+        let output = pactwatch(&args);
+        let err = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {err}");
+        assert_eq!(
+            lines_naming(&err, "no files to read in this folder").len(),
+            1,
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn many_inputs_come_out_in_input_order() {
+    let scratch = Scratch::new("order");
+    let mut expected = Vec::new();
+    let mut lines = String::new();
+    for line in 1..=120 {
+        let _ = writeln!(
+            lines,
+            "{{\"text\": \"Report {line}. Iran and Bolivia signed a pact in Tehran.\"}}"
+        );
+    }
+    for i in 0..60 {
+        // Uneven sizes, so articles finish out of order on several threads.
+        let name = format!("f{i:03}.txt");
+        let text = GOOD_ARTICLE.repeat(1 + (i * 37) % 23);
+        let path = scratch.write(&name, text);
+        expected.push(path.display().to_string());
+        if i == 30 {
+            let jsonl = scratch.write("f030b.jsonl", &lines);
+            for line in 1..=120 {
+                expected.push(format!("{}#{line}", jsonl.display()));
+            }
+        }
+    }
+    let output = pactwatch([
+        "extract".as_ref(),
+        "--threads".as_ref(),
+        "4".as_ref(),
+        scratch.0.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let files: Vec<String> = records(&output)
+        .iter()
+        .map(|record| file_of(record).to_string())
+        .collect();
+    assert_eq!(files, expected);
+}
+
+#[test]
 fn eval_of_a_missing_file_is_a_setup_error() {
     let scratch = Scratch::new("eval-missing");
     let missing = scratch.path("absent.jsonl");

@@ -353,3 +353,80 @@ fn watch_runs_report_only_new_facts() {
         "{list}"
     );
 }
+
+#[test]
+fn a_bad_search_query_is_one_line_and_exit_2() {
+    let scratch = Scratch::new("bad-query");
+    let db = scratch.path("one.db");
+    let article = scratch.write("good.txt", GOOD_ARTICLE);
+    let output = pactwatch([
+        "ingest".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        article.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let nested = format!("{}drone{}", "(".repeat(50_000), ")".repeat(50_000));
+    let deep = format!("{}drone{}", "(".repeat(30), ")".repeat(30));
+    for query in [nested.as_str(), deep.as_str(), "q:*", "text:*", "drone AND"] {
+        let output = pactwatch([
+            "search".as_ref(),
+            query.as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains("invalid search query"), "{message}");
+        assert!(message.len() < 300, "{message}");
+    }
+    let found = run(&db, &["search", "memorandum OR zzz"]);
+    assert!(found.contains("memorandum"), "{found}");
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let scratch = Scratch::new("escapes");
+    let db = scratch.path("esc.db");
+    let hostile = "Iran and Bolivia signed a defense memorandum \u{1b}]0;owned\u{7}in \
+        Tehran\u{1b}[2J on Monday, the Bolivian Defense Minister Edmundo Novillo said.\r\u{9b}31m\n";
+    let article = scratch.write("hostile\u{1b}[31m.txt", hostile);
+    let output = pactwatch([
+        "ingest".as_ref(),
+        "--db".as_ref(),
+        db.as_os_str(),
+        article.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let clean = |what: &str, text: &str| {
+        assert!(
+            !text
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{what}: {text:?}"
+        );
+    };
+    clean("ingest stdout", &stdout(&output));
+    let search = run(&db, &["search", "memorandum"]);
+    assert!(search.contains("\\u{1b}"), "{search}");
+    clean("search", &search);
+    clean("facts", &run(&db, &["facts", "--entity", "Bolivia"]));
+    clean("entity", &run(&db, &["entity", "Bolivia"]));
+    let report = pactwatch([
+        "extract".as_ref(),
+        "--format".as_ref(),
+        "text".as_ref(),
+        article.as_os_str(),
+    ]);
+    clean("extract --format text", &stdout(&report));
+    assert!(
+        stdout(&report).contains("hostile\\u{1b}[31m.txt"),
+        "{}",
+        stdout(&report)
+    );
+    // A failure message naming the file is escaped too.
+    let missing = scratch.path("gone\u{1b}[2J.txt");
+    let failed = pactwatch(["extract".as_ref(), missing.as_os_str()]);
+    clean("stderr", &stderr(&failed));
+}

@@ -719,3 +719,166 @@ fn deeply_nested_and_malformed_html_does_not_crash() {
     assert!(document.text.starts_with("Start."));
     assert!(document.text.ends_with("End."));
 }
+
+/// Makes a named pipe with the system's `mkfifo`; false where there is none.
+fn mkfifo(path: &Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+#[test]
+fn a_named_pipe_is_skipped_with_a_message_never_opened() {
+    let scratch = Scratch::new("fifo");
+    let folder = scratch.0.join("in");
+    std::fs::create_dir_all(&folder).unwrap();
+    for name in ["a.txt", "c.txt"] {
+        std::fs::write(folder.join(name), "Iran and Bolivia signed a pact.\n").unwrap();
+    }
+    let pipe = folder.join("b.txt");
+    if !mkfifo(&pipe) {
+        eprintln!("no mkfifo here; skipped");
+        return;
+    }
+    // Inside a folder: the two files, and one message naming the pipe.
+    let (files, errors) = collect_inputs(std::slice::from_ref(&folder));
+    assert_eq!(files, [folder.join("a.txt"), folder.join("c.txt")]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        errors[0].to_string(),
+        format!(
+            "{}: skipped, not a regular file (a named pipe)",
+            pipe.display()
+        )
+    );
+    // Named on the command line: the same.
+    let (files, errors) = collect_inputs(std::slice::from_ref(&pipe));
+    assert!(files.is_empty());
+    assert!(
+        matches!(errors[..], [IngestError::NotRegular { .. }]),
+        "{errors:?}"
+    );
+    // Read directly (a pipe made after the folder was walked): refused, not opened,
+    // so this returns instead of waiting for a writer.
+    let out = read_file(&pipe, &Options::default());
+    assert!(out.documents.is_empty());
+    assert!(
+        matches!(out.errors[..], [IngestError::NotRegular { .. }]),
+        "{:?}",
+        out.errors
+    );
+    // A link to the pipe is a pipe too.
+    #[cfg(unix)]
+    {
+        let link = folder.join("d.txt");
+        std::os::unix::fs::symlink(&pipe, &link).unwrap();
+        let (files, errors) = collect_inputs(std::slice::from_ref(&folder));
+        assert_eq!(files.len(), 2, "{files:?}");
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+}
+
+#[test]
+fn json_lines_of_the_wrong_shape_say_what_is_wrong() {
+    let lines = concat!(
+        "{\"text\": 5}\n",
+        "\"just a string\"\n",
+        "[1, 2]\n",
+        "{\"html\": [\"<p>x</p>\"]}\n",
+        "{\"title\": \"no body\"}\n",
+        "{\"text\": 5, \"html\": \"<p>Iran and Bolivia signed a pact.</p>\"}\n",
+        "{not json\n",
+    );
+    let out = read_bytes("in.jsonl", lines.as_bytes(), None, &Options::default());
+    let messages: Vec<String> = out.errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        [
+            "in.jsonl:1: the text field must be a string, not a number",
+            "in.jsonl:2: a JSON Lines line must be a JSON object with a text or html field, not a string",
+            "in.jsonl:3: a JSON Lines line must be a JSON object with a text or html field, not an array",
+            "in.jsonl:4: the html field must be a string, not an array",
+            "in.jsonl:5: no text or html field",
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain([messages[5].clone()])
+        .collect::<Vec<_>>()
+    );
+    assert!(
+        messages[5].starts_with("in.jsonl:7: invalid json: "),
+        "{messages:?}"
+    );
+    // A usable html beside a bad text is still read.
+    assert_eq!(out.documents.len(), 1);
+}
+
+#[test]
+fn text_of_only_unicode_spaces_is_empty() {
+    for text in [
+        "\u{3000}\u{2003}\u{00A0}\n\u{2009}",
+        "\u{FEFF}\u{200B} \u{2060}",
+    ] {
+        let out = read_bytes("spaces.txt", text.as_bytes(), None, &Options::default());
+        assert!(out.documents.is_empty(), "{text:?}: {:?}", out.documents);
+        assert!(
+            matches!(out.errors[..], [IngestError::Empty { .. }]),
+            "{:?}",
+            out.errors
+        );
+        let line = format!("{{\"text\": {}}}\n", serde_json::to_string(text).unwrap());
+        let out = read_bytes("in.jsonl", line.as_bytes(), None, &Options::default());
+        assert!(
+            matches!(out.errors[..], [IngestError::Empty { .. }]),
+            "{:?}",
+            out.errors
+        );
+    }
+}
+
+#[test]
+fn an_impossible_metadata_date_is_refused_with_a_warning() {
+    let line = "{\"text\": \"Iran and Bolivia signed a pact.\", \"published\": \"2023-07-30T25:61:99Z\"}\n";
+    let out = read_bytes("in.jsonl", line.as_bytes(), None, &Options::default());
+    let document = only_document(&out);
+    assert_eq!(document.meta.published, None);
+    assert!(
+        has_diagnostic(document, "unparsed_date"),
+        "{:?}",
+        document.diagnostics
+    );
+}
+
+#[test]
+fn utf32_text_is_decoded_with_a_warning() {
+    let bytes: Vec<u8> = std::iter::once('\u{FEFF}')
+        .chain("Iran and Bolivia signed a pact.\n".chars())
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    let out = read_bytes("wide.txt", &bytes, None, &Options::default());
+    let document = only_document(&out);
+    assert_eq!(document.text, "Iran and Bolivia signed a pact.");
+    assert!(
+        has_diagnostic(document, "utf32"),
+        "{:?}",
+        document.diagnostics
+    );
+}
+
+#[test]
+fn an_empty_folder_is_an_error_naming_it() {
+    let scratch = Scratch::new("empty-folder");
+    let empty = scratch.0.join("empty");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    std::fs::write(empty.join(".hidden"), "x").unwrap();
+    let (files, errors) = collect_inputs(std::slice::from_ref(&empty));
+    assert!(files.is_empty());
+    assert_eq!(
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{}: no files to read in this folder",
+            empty.display()
+        )]
+    );
+}

@@ -3,13 +3,14 @@
 use crate::error::{ApiError, ApiResult};
 use crate::state::{AppState, View};
 use axum::Json;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use pw_model::{Document, Extraction};
 use pw_store::{ArticleKey, NewArticle, Page, PutOutcome, Store, StoredArticle};
 use serde::{Deserialize, Serialize};
 use std::panic::AssertUnwindSafe;
+use std::time::Instant;
 use utoipa::{IntoParams, ToSchema};
 
 const DEFAULT_LIMIT: usize = 50;
@@ -348,16 +349,20 @@ fn detail(view: &View, article: StoredArticle, extraction: &Extraction) -> Artic
         (status = 400, description = "Not a JSON object", body = crate::error::ErrorBody),
         (status = 401, description = "Missing or wrong token", body = crate::error::ErrorBody),
         (status = 403, description = "The server takes no writes (started without a token)", body = crate::error::ErrorBody),
+        (status = 408, description = "The body did not arrive in time", body = crate::error::ErrorBody),
         (status = 413, description = "Body over the size limit", body = crate::error::ErrorBody),
         (status = 422, description = "The article has no usable text", body = crate::error::ErrorBody),
+        (status = 503, description = "Extraction took longer than the write timeout; nothing was stored", body = crate::error::ErrorBody),
     )
 )]
 pub async fn create_article(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> ApiResult<(StatusCode, Json<IngestResult>)> {
+    // Before a byte of the body is read: a client without the token costs nothing.
     crate::auth::require_token(state.config().token.as_deref(), &headers)?;
+    let started = Instant::now();
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -369,19 +374,48 @@ pub async fn create_article(
             "send the article as application/json",
         ));
     }
+    let body = read_body(body, state.config()).await?;
     let document = parse_article(&body)?;
+    drop(body);
     // Extraction is CPU work without the store: done before taking the lock, so reads
-    // wait only for storing and the rebuild.
+    // wait only for storing and the rebuild. It has `write_timeout`; past it the answer
+    // is 503 and nothing is stored. (A client that leaves drops this future: the
+    // extraction already running finishes on its thread, but nothing after it runs.)
+    let write_timeout = state.config().write_timeout;
     let extract_state = state.clone();
-    let (document, extraction) = tokio::task::spawn_blocking(move || {
-        let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            extract_state.extractor().extract(&document)
-        }));
-        (document, extraction)
-    })
-    .await
-    .map_err(|error| ApiError::internal(format!("extraction task failed: {error}")))?;
+    // One extraction at a time; waiting for the turn counts against the time limit, and
+    // a request dropped while it waits never starts its extraction.
+    let extracting = async move {
+        let turn = extract_state.extraction_turn().await;
+        tokio::task::spawn_blocking(move || {
+            let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                extract_state.extractor().extract(&document)
+            }));
+            drop(turn);
+            (document, extraction)
+        })
+        .await
+    };
+    let too_slow = || {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            format!(
+                "extraction took longer than {} s; nothing was stored",
+                write_timeout.as_secs_f64()
+            ),
+        )
+    };
+    let (document, extraction) = tokio::time::timeout(write_timeout, extracting)
+        .await
+        .map_err(|_| too_slow())?
+        .map_err(|error| ApiError::internal(format!("extraction task failed: {error}")))?;
     let extraction = extraction.map_err(|_| ApiError::internal("extraction panicked"))?;
+    // The same limit, checked once more at the last moment before storing; from here on
+    // the write always finishes and answers what it stored.
+    if started.elapsed() >= write_timeout {
+        return Err(too_slow());
+    }
     let n_entities = extraction.entities.len();
     let n_events = extraction.events.len();
     let article = NewArticle::new(document, extraction, None);
@@ -427,8 +461,45 @@ pub async fn create_article(
     ))
 }
 
-/// The request body → one document, through the same JSON Lines reader `ingest` uses.
-fn parse_article(body: &[u8]) -> ApiResult<Document> {
+/// Reads the whole body within `body_timeout` (408) and `body_limit` (413).
+async fn read_body(body: Body, config: &crate::Config) -> ApiResult<Bytes> {
+    match tokio::time::timeout(
+        config.body_timeout,
+        axum::body::to_bytes(body, config.body_limit),
+    )
+    .await
+    {
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!(
+                "the body did not arrive within {} s",
+                config.body_timeout.as_secs_f64()
+            ),
+        )),
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(error)) => {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|cause| cause.is::<http_body_util::LengthLimitError>())
+                || error.to_string().contains("length limit");
+            if too_large {
+                Err(ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    format!("the body is over the limit of {} bytes", config.body_limit),
+                ))
+            } else {
+                Err(ApiError::bad_request(format!(
+                    "cannot read the body: {error}"
+                )))
+            }
+        }
+    }
+}
+
+/// The request body → one document, through the same JSON Lines reader `ingest` uses
+/// (public for the fuzz targets of `pw-fuzz`).
+pub fn parse_article(body: &[u8]) -> ApiResult<Document> {
     let value: serde_json::Value = serde_json::from_slice(body)
         .map_err(|error| ApiError::bad_request(format!("body is not JSON: {error}")))?;
     if !value.is_object() {

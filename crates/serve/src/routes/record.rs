@@ -294,7 +294,8 @@ pub async fn get_entity(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// Words (tantivy syntax: `drone AND Iran`, `"defense pact"`).
+    /// Words: `drone AND Iran`, `"defense pact"`, `title:word`, `a OR (b -c)` (at most
+    /// 1,000 bytes and 8 levels of parentheses; a mistake is a 400 with a message).
     pub q: Option<String>,
     /// An entity named in the sentence (name, alias or id).
     pub entity: Option<String>,

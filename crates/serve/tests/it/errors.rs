@@ -96,3 +96,60 @@ async fn a_slow_request_times_out_in_the_envelope() {
     assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(error_code(&answer), "timeout");
 }
+
+/// Percent-encodes a query value (the tests only need the characters used here).
+fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn hostile_search_queries_are_400s_and_the_server_goes_on() {
+    let app = shared_app();
+    let nested = format!("{}drone{}", "(".repeat(2_200), ")".repeat(2_200));
+    let deep_but_short = format!("{}drone{}", "(".repeat(40), ")".repeat(40));
+    let cases: &[(&str, &str)] = &[
+        (&nested, "too long"),
+        (&deep_but_short, "too deeply"),
+        ("q:*", "unknown field"),
+        ("text:*", "wildcards"),
+        ("drone AND", "both sides"),
+        ("(drone", "not closed"),
+        ("\"defense pact", "not closed"),
+        ("!!!", "no words"),
+    ];
+    for (query, expected) in cases {
+        let uri = format!("/api/v1/search?q={}", encode(query));
+        let answer = get(&app, &uri).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{query}: {}",
+            answer.text
+        );
+        assert_eq!(error_code(&answer), "bad_request");
+        let message = answer.json["error"]["message"].as_str().unwrap();
+        assert!(message.contains(expected), "{query}: {message}");
+        assert!(
+            message.len() < 300,
+            "the message quotes a short query: {message}"
+        );
+    }
+    // The same server answers the next request.
+    let answer = get(&app, "/api/v1/search?q=memorandum").await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert!(!answer.json["sentences"].as_array().unwrap().is_empty());
+    let answer = get(
+        &app,
+        &format!("/api/v1/search?q={}", encode("(memorandum OR drone) -zzz")),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    assert!(!answer.json["sentences"].as_array().unwrap().is_empty());
+}

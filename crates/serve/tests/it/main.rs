@@ -5,6 +5,7 @@
 
 mod api;
 mod errors;
+mod hardening;
 mod write;
 
 use axum::Router;

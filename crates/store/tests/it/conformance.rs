@@ -412,6 +412,50 @@ pub fn search_by_date_and_by_article(store: &mut dyn Store) {
     assert!(matches!(bad, Err(Error::Query { .. })), "{bad:?}");
 }
 
+pub fn search_query_language_is_bounded(store: &mut dyn Store) {
+    put_seeds(store);
+    let count = |text: &str| {
+        store
+            .search(&SearchQuery {
+                limit: 1000,
+                ..SearchQuery::text(text)
+            })
+            .unwrap_or_else(|error| panic!("{text}: {error}"))
+            .len()
+    };
+    let memorandum = count("memorandum");
+    assert!(memorandum > 0);
+    assert_eq!(count("(((memorandum)))"), memorandum);
+    assert_eq!(count("memorandum OR zzzqqq"), memorandum);
+    assert_eq!(count("memorandum zzzqqq"), 0, "conjunction by default");
+    assert_eq!(count("memorandum -memorandum"), 0);
+    assert_eq!(count("NOT zzzqqq memorandum"), memorandum);
+    assert!(
+        count("-memorandum") > 0,
+        "a pure exclusion excludes from everything"
+    );
+    assert!(count("\"memorandum of understanding\"") <= memorandum);
+    assert!(count("text:memorandum") > 0);
+    // Hostile or mistaken queries are `Error::Query` with a short message, never a panic
+    // or a stack overflow.
+    for text in [
+        format!("{}a{}", "(".repeat(2_200), ")".repeat(2_200)),
+        format!("{}a{}", "(".repeat(100), ")".repeat(100)),
+        "q:*".to_string(),
+        "text:*".to_string(),
+        "drone AND".to_string(),
+        "\"open".to_string(),
+        "x ".repeat(400),
+    ] {
+        match store.search(&SearchQuery::text(&text)) {
+            Err(error @ Error::Query { .. }) => {
+                assert!(error.to_string().len() < 300, "{error}")
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
 /// One test per check for a store implementation: `conformance_suite!(name, open)`,
 /// where `open` is an expression giving `(guard, store)`; the guard (a temp folder,
 /// a database) lives as long as the test.
@@ -434,6 +478,7 @@ macro_rules! conformance_suite {
                 article_metas_follow_the_articles,
                 search_finds_sentences_by_word_and_filter,
                 search_by_date_and_by_article,
+                search_query_language_is_bounded,
             );
         }
     };
