@@ -89,6 +89,16 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             hit_index += 1;
         }
         for hit in &hits[first_hit..hit_index] {
+            // A compiled CAMEO verb codes nothing in a sentence without actors, and it
+            // claims no date: skip it before any work.
+            if actors.is_empty()
+                && hit
+                    .entries
+                    .iter()
+                    .all(|&entry| input.triggers.entries[entry].derived)
+            {
+                continue;
+            }
             let Some((entry, noun)) = choose_entry(input, hit, sentence) else {
                 // A verb that codes nothing still owns the dates next to it ("sealed July 20").
                 let first = doc.token_from(hit.start);
@@ -526,10 +536,11 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
             pw_text::is_capitalized(doc.word(index)) && index > doc.sentence_tokens[sentence].0
         })
         || matches!(next_word, "of" | "by" | "between");
-    let has_verb = hit
-        .entries
-        .iter()
-        .any(|&entry| !input.triggers.entries[entry].noun);
+    let has_verb = input.triggers.has_after_entries(hit.pattern)
+        || hit
+            .entries
+            .iter()
+            .any(|&entry| !input.triggers.entries[entry].noun);
     let has_noun = hit
         .entries
         .iter()
@@ -561,35 +572,55 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
     if all_derived && (looks_like_noun && !has_noun || capitalized) {
         return None;
     }
-    let trim = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
-            .to_string()
-    };
-    let before_words: Vec<String> = window_before
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(trim)
-        .collect();
-    let after_words: Vec<String> = window_after.split_whitespace().take(4).map(trim).collect();
+    fn trim(word: &str) -> &str {
+        word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+    }
+    let mut before_words: [&str; 4] = [""; 4];
+    for (slot, word) in before_words
+        .iter_mut()
+        .zip(window_before.split_whitespace().rev())
+    {
+        *slot = trim(word);
+    }
+    let mut after_words: [&str; 4] = [""; 4];
+    for (slot, word) in after_words.iter_mut().zip(window_after.split_whitespace()) {
+        *slot = trim(word);
+    }
+    // The entries to test: the form's own, and the compiled patterns that need one of
+    // the words after it, in lexicon order (the first of equals wins).
+    let mut candidates: Vec<usize> = hit.entries.to_vec();
+    if input.triggers.has_after_entries(hit.pattern) {
+        for word in after_words.iter().filter(|word| !word.is_empty()) {
+            candidates.extend_from_slice(input.triggers.after_entries(hit.pattern, word));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     let mut best: Option<(usize, bool, u8)> = None;
-    for &entry_index in &hit.entries {
+    for &entry_index in &candidates {
         let entry = &input.triggers.entries[entry_index];
         if entry.noun != want_noun {
             continue;
         }
-        if !entry.before.is_empty() && !entry.before.iter().any(|word| before_words.contains(word))
+        if !entry.before.is_empty()
+            && !before_words
+                .iter()
+                .any(|word| !word.is_empty() && entry.before.contains(*word))
         {
             continue;
         }
         if entry
             .not_before
             .iter()
-            .any(|word| before_words.first() == Some(word))
+            .any(|word| !before_words[0].is_empty() && before_words[0] == word.as_str())
         {
             continue;
         }
-        if !entry.after.is_empty() && !entry.after.iter().any(|word| after_words.contains(word)) {
+        if !entry.after.is_empty()
+            && !after_words
+                .iter()
+                .any(|word| !word.is_empty() && entry.after.contains(*word))
+        {
             continue;
         }
         // A compiled verb + object pattern is more specific than the bare verb.

@@ -11,6 +11,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use pw_model::EventType;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// Where a frame looks for the source and target of an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,9 +40,9 @@ pub(crate) struct TriggerEntry {
     pub(crate) noun: bool,
     pub(crate) needs_equipment: bool,
     pub(crate) needs_military: bool,
-    pub(crate) before: Vec<String>,
+    pub(crate) before: HashSet<String>,
     pub(crate) not_before: Vec<String>,
-    pub(crate) after: Vec<String>,
+    pub(crate) after: HashSet<String>,
     /// From the compiled CAMEO layer (verb-only, no noun frames).
     pub(crate) derived: bool,
     /// CAMEO "express intent to ...": coded as the act, modality planned.
@@ -52,13 +54,21 @@ pub(crate) struct TriggerEntry {
 pub(crate) struct TriggerHit {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) entries: Vec<usize>,
+    /// Shared with the automaton's table: a hit costs no allocation. Compiled entries
+    /// that need a word after the trigger are not here but in [`Triggers::after_entries`].
+    pub(crate) entries: Arc<[usize]>,
+    /// The automaton pattern (the trigger form).
+    pub(crate) pattern: usize,
 }
 
 pub(crate) struct Triggers {
     automaton: AhoCorasick,
     /// For each automaton pattern, the entries it belongs to.
-    pattern_entries: Vec<Vec<usize>>,
+    pattern_entries: Vec<Arc<[usize]>>,
+    /// For each pattern, its compiled entries that need a given word after the trigger,
+    /// by that word: a hit looks up the few words after it instead of testing every
+    /// entry ("began" has over a hundred CAMEO patterns).
+    pattern_after: Vec<HashMap<String, Vec<usize>>>,
     pub(crate) entries: Vec<TriggerEntry>,
 }
 
@@ -117,11 +127,50 @@ impl Triggers {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|error| format!("event lexicon: {error}"))?;
+        let mut pattern_after = Vec::with_capacity(pattern_entries.len());
+        let pattern_entries = pattern_entries
+            .into_iter()
+            .map(|list| {
+                let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+                let mut rest = Vec::new();
+                for entry_index in list {
+                    let entry: &TriggerEntry = &entries[entry_index];
+                    let indexable = entry.derived
+                        && !entry.after.is_empty()
+                        && entry.before.is_empty()
+                        && entry.not_before.is_empty()
+                        && !entry.needs_equipment
+                        && !entry.needs_military;
+                    if indexable {
+                        for word in &entry.after {
+                            by_word.entry(word.clone()).or_default().push(entry_index);
+                        }
+                    } else {
+                        rest.push(entry_index);
+                    }
+                }
+                pattern_after.push(by_word);
+                Arc::from(rest)
+            })
+            .collect();
         Ok(Triggers {
             automaton,
             pattern_entries,
+            pattern_after,
             entries,
         })
+    }
+
+    /// The compiled entries of `pattern` that need `word` after the trigger.
+    pub(crate) fn after_entries(&self, pattern: usize, word: &str) -> &[usize] {
+        self.pattern_after[pattern]
+            .get(word)
+            .map_or(&[], |entries| entries.as_slice())
+    }
+
+    /// Whether `pattern` has compiled entries that need a word after it.
+    pub(crate) fn has_after_entries(&self, pattern: usize) -> bool {
+        !self.pattern_after[pattern].is_empty()
     }
 
     /// Trigger hits on word boundaries in `lower` (the ASCII-lowercased text).
@@ -132,10 +181,12 @@ impl Triggers {
             let boundary_before = start == 0 || !is_word_byte(bytes[start - 1]);
             let boundary_after = end == bytes.len() || !is_word_byte(bytes[end]);
             if boundary_before && boundary_after {
+                let pattern = found.pattern().as_usize();
                 out.push(TriggerHit {
                     start,
                     end,
-                    entries: self.pattern_entries[found.pattern().as_usize()].clone(),
+                    entries: self.pattern_entries[pattern].clone(),
+                    pattern,
                 });
             }
         }
@@ -192,9 +243,9 @@ fn parse_layer(
             noun,
             needs_equipment: false,
             needs_military: false,
-            before: Vec::new(),
+            before: HashSet::default(),
             not_before: Vec::new(),
-            after: Vec::new(),
+            after: HashSet::default(),
             derived,
             planned: false,
         };
@@ -203,9 +254,9 @@ fn parse_layer(
                 None if constraint == "equipment" => entry.needs_equipment = true,
                 None if constraint == "military" => entry.needs_military = true,
                 None if constraint == "planned" => entry.planned = true,
-                Some(("before", words)) => entry.before = split_words(words),
+                Some(("before", words)) => entry.before = split_words(words).into_iter().collect(),
                 Some(("not_before", words)) => entry.not_before = split_words(words),
-                Some(("after", words)) => entry.after = split_words(words),
+                Some(("after", words)) => entry.after = split_words(words).into_iter().collect(),
                 _ => {
                     return Err(format!(
                         "{name}:{}: unknown constraint {constraint:?}",
@@ -278,14 +329,16 @@ mod tests {
             Plover::Coerce,
             Plover::Assault,
         ] {
+            let of_type = |entry: &usize| {
+                let entry = &triggers.entries[*entry];
+                entry.derived && entry.event_type.plover() == plover
+            };
             let forms: usize = triggers
                 .pattern_entries
                 .iter()
-                .filter(|entries| {
-                    entries.iter().any(|&entry| {
-                        let entry = &triggers.entries[entry];
-                        entry.derived && entry.event_type.plover() == plover
-                    })
+                .zip(&triggers.pattern_after)
+                .filter(|(entries, after)| {
+                    entries.iter().any(of_type) || after.values().flatten().any(of_type)
                 })
                 .count();
             assert!(forms >= 20, "{plover:?}: only {forms} CAMEO trigger forms");
