@@ -88,7 +88,18 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
         while hit_index < hits.len() && hits[hit_index].end <= sentence_span.end {
             hit_index += 1;
         }
+        // A photo caption or page label ("FILE - In this Feb. 13, 2012, file photo, ...",
+        // "BREAKING VIDEO: Video shows ...") reports no event.
+        if is_labelled_caption(doc, sentence) {
+            continue;
+        }
         for hit in &hits[first_hit..hit_index] {
+            // A month name is not a trigger ("announced March 27").
+            if pw_text::is_capitalized(&doc.text[hit.start..hit.end])
+                && pw_lexicon::words::MONTHS.contains(&doc.lower[hit.start..hit.end])
+            {
+                continue;
+            }
             // A compiled CAMEO verb codes nothing in a sentence without actors, and it
             // claims no date: skip it before any work.
             if actors.is_empty()
@@ -644,6 +655,22 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         }
     }
     best.map(|(entry, noun, _)| (entry, noun))
+}
+
+/// A sentence opened by an all-caps page label and a dash or colon ("FILE -",
+/// "BREAKING VIDEO:", "PHOTO:"): a caption or a teaser, not a report.
+fn is_labelled_caption(doc: &Doc, sentence: usize) -> bool {
+    let (first, last) = doc.sentence_tokens[sentence];
+    let mut index = first;
+    while index < last && index - first < 3 {
+        let word = doc.word(index);
+        let shouted = doc.is_word(index) && !word.chars().any(char::is_lowercase);
+        if !shouted || !words::NEWS_LABELS.contains(doc.lower_word(index)) {
+            break;
+        }
+        index += 1;
+    }
+    index > first && index < last && matches!(doc.word(index), "-" | "–" | "—" | ":" | "--")
 }
 
 /// A title-case line ("US Airlifts 54,000 Pounds of Supplies to Gaza"): at least two

@@ -81,12 +81,66 @@ impl Extractor {
                 "the document has no text",
             ));
         }
+        let mut entities = resolved.entities;
+        let mut events = events;
+        let mut quotes = quotes;
+        drop_unused_equipment_classes(&mut entities, &mut events, &mut quotes);
         Extraction {
-            entities: resolved.entities,
+            entities,
             events,
             quotes,
             sentences: doc.sentences,
             diagnostics,
         }
+    }
+}
+
+/// A class of equipment named in passing ("aircraft", "missiles") is an entity only when
+/// an event is about it; named systems ("F-16", "Mohajer-6") always are. The remaining
+/// entities keep their order and are renumbered (an id is its position).
+fn drop_unused_equipment_classes(
+    entities: &mut Vec<pw_model::Entity>,
+    events: &mut [pw_model::Event],
+    quotes: &mut [pw_model::Quote],
+) {
+    use pw_model::{EntityId, EntityKind};
+    let used: rustc_hash::FxHashSet<EntityId> = events
+        .iter()
+        .flat_map(|event| event.equipment.iter().copied())
+        .collect();
+    let is_class = |entity: &pw_model::Entity| {
+        entity.kind == EntityKind::Equipment
+            && entity.name.chars().next().is_some_and(char::is_lowercase)
+    };
+    if !entities
+        .iter()
+        .any(|entity| is_class(entity) && !used.contains(&entity.id))
+    {
+        return;
+    }
+    let mut new_id: Vec<Option<EntityId>> = Vec::with_capacity(entities.len());
+    let mut kept = Vec::with_capacity(entities.len());
+    for mut entity in entities.drain(..) {
+        if is_class(&entity) && !used.contains(&entity.id) {
+            new_id.push(None);
+            continue;
+        }
+        let id = EntityId(kept.len() as u32);
+        new_id.push(Some(id));
+        entity.id = id;
+        kept.push(entity);
+    }
+    *entities = kept;
+    let map = |id: EntityId| new_id.get(id.0 as usize).copied().flatten();
+    let map_all = |ids: &mut Vec<EntityId>| *ids = ids.iter().filter_map(|&id| map(id)).collect();
+    for event in events.iter_mut() {
+        map_all(&mut event.source);
+        map_all(&mut event.target);
+        map_all(&mut event.equipment);
+        map_all(&mut event.location);
+        event.attributed_to = event.attributed_to.and_then(map);
+    }
+    for quote in quotes.iter_mut() {
+        quote.speaker = quote.speaker.and_then(map);
     }
 }

@@ -43,6 +43,20 @@ pub(crate) struct Draft {
     pub(crate) defines: Option<String>,
 }
 
+/// A stored page's date line before its dateline: "date 2024-05-17".
+fn is_date_marker(line: &str) -> bool {
+    line.strip_prefix("date ").is_some_and(|date| {
+        date.len() == 10
+            && date.bytes().enumerate().all(|(at, byte)| {
+                if at == 4 || at == 7 {
+                    byte == b'-'
+                } else {
+                    byte.is_ascii_digit()
+                }
+            })
+    })
+}
+
 /// The least tagger confidence (`pw_ner::NameSpan::score`) that makes a name.
 const TAGGER_MIN_SCORE: f32 = 0.6;
 /// The same for a name of one word, which is more often an ordinary capitalized word.
@@ -773,7 +787,11 @@ impl<'a, 't> Recognizer<'a, 't> {
                 let line_start = {
                     let start = doc.tokens[index].span.start;
                     let before = doc.text[..start].trim_end_matches([' ', '\t']);
-                    index == first || before.is_empty() || before.ends_with('\n')
+                    let line = before.rsplit('\n').next().unwrap_or("").trim_start();
+                    index == first
+                        || before.is_empty()
+                        || before.ends_with('\n')
+                        || is_date_marker(line)
                 };
                 if !line_start || !is_shouted(index) {
                     index += 1;

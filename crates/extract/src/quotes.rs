@@ -162,8 +162,29 @@ pub(crate) fn attribute(
             };
             continue;
         }
-        // A paragraph that opens with a quote continues the previous paragraph's speaker.
+        // A paragraph that is only a quote, after one that introduces it with a colon
+        // ("Juuk said the agreement will strengthen relations:"), has that speaker.
         let paragraph_span = doc.paragraphs[paragraph];
+        if spans[index].open == paragraph_span.start && paragraph > 0 {
+            let previous = doc.paragraphs[paragraph - 1];
+            if doc.text[previous.start..previous.end]
+                .trim_end()
+                .ends_with(':')
+            {
+                let sentence = doc.sentences[doc.sentence_at(previous.end.saturating_sub(1))];
+                let start = sentence.start.max(previous.start);
+                if let Some((speaker, _)) =
+                    speaker_finder.clause_speaker(start, previous.end, spans[index].open)
+                {
+                    attributions[index] = Attribution {
+                        speaker: Some(speaker),
+                        cue: Some("colon"),
+                    };
+                    continue;
+                }
+            }
+        }
+        // A paragraph that opens with a quote continues the previous paragraph's speaker.
         if spans[index].open == paragraph_span.start && index > 0 && paragraph > 0 {
             let previous = index - 1;
             if doc.paragraph_at(spans[previous].open) == paragraph - 1
