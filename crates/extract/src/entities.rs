@@ -280,6 +280,14 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         }
         // The only country named in the sentence of the first mention.
         let first = &drafts[cluster.drafts[0]];
+        // "U.S. Navy Adm. Craig S. Faller", "Bolivian Defense Minister Novillo": the
+        // country or organization right before a person's title is the person's.
+        if cluster.kind == EntityKind::Person
+            && let Some(code) = country_before_title(doc, drafts, first)
+        {
+            cluster.country = Some(code);
+            continue;
+        }
         let sentence = doc.sentences[doc.sentence_at(first.span.start)];
         let mut codes: Vec<&String> = drafts
             .iter()
@@ -479,6 +487,32 @@ fn canonical_name(cluster: &Cluster, lexicon: &Lexicon) -> String {
         .or(cluster.aliases.first())
         .cloned()
         .unwrap_or_default()
+}
+
+/// The country of a country, demonym or organization mention that ends right before a
+/// person's mention with only title words between ("U.S. Navy Adm. Craig S. Faller").
+/// `drafts` are sorted by start.
+fn country_before_title(doc: &Doc, drafts: &[Draft], person: &Draft) -> Option<String> {
+    let at = drafts.partition_point(|draft| draft.span.start < person.span.start);
+    let before = drafts[..at].iter().rev().take(4).find(|draft| {
+        draft.span.end <= person.span.start
+            && matches!(
+                draft.kind,
+                Some(EntityKind::Country) | Some(EntityKind::Organization)
+            )
+    })?;
+    let gap = &doc.text[before.span.end..person.span.start];
+    let only_titles = gap.len() <= 48
+        && !gap.trim().is_empty()
+        && gap.split_whitespace().all(|word| {
+            crate::words::TITLE_HEADS.contains_folded(word)
+                || crate::words::TITLE_MODIFIERS.contains_folded(word)
+        });
+    if only_titles {
+        before.country.clone()
+    } else {
+        None
+    }
 }
 
 /// A country that belongs to another person's name: "President Zelenskyy of Ukraine".

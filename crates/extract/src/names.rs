@@ -219,6 +219,19 @@ impl<'a, 't> Recognizer<'a, 't> {
             self.organization_run(and + 1, last);
             return;
         }
+        // "U.S. Navy Adm. Craig S. Faller", "Pentagon Press Secretary Air Force Brig. Gen.
+        // Pat Ryder": a title inside the run, then a given name, starts a person; only
+        // what comes before the title can be an organization.
+        if let Some(title) = (first + 1..=last).find(|&token| {
+            let mut next = token;
+            while next <= last && is_title(next) {
+                next += 1;
+            }
+            next > token && next <= last && self.lexicon.is_given_name(doc.word(next))
+        }) {
+            self.organization_run(first, title - 1);
+            return;
+        }
         // A title and a person's name ("Chief of Cabinet Nicolás Posse"): a person.
         if is_title(first)
             && (first..last).any(|token| {
