@@ -182,6 +182,27 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
     }
     let mut candidates = merge_same_sentence(candidates);
     fill_missing_sides(&mut candidates, input);
+    // "China and Russia launched a joint exercise", "Peru and Ecuador will cooperate":
+    // cooperation by two countries or more with no one else named is mutual, each
+    // party on both sides.
+    for candidate in candidates.iter_mut() {
+        if matches!(
+            candidate.event_type,
+            EventType::Cooperate | EventType::CooperateMilitary
+        ) && candidate.target.is_empty()
+        {
+            let mut countries: Vec<&String> = candidate
+                .source
+                .iter()
+                .filter_map(|&entity| input.resolved.entities[entity].country.as_ref())
+                .collect();
+            countries.sort();
+            countries.dedup();
+            if countries.len() >= 2 {
+                candidate.target = candidate.source.clone();
+            }
+        }
+    }
     candidates.retain(|candidate| complete_enough(candidate, input));
     candidates
         .into_iter()
@@ -490,6 +511,13 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
             && matches!(doc.lower_word(before - 1), "the" | "a" | "an" | "then-")
         {
             before -= 1;
+        }
+        // "met on Wednesday the US Secretary": a day between verb and object.
+        if before >= sentence_start + 2
+            && pw_lexicon::words::WEEKDAYS.contains(doc.lower_word(before - 1))
+            && doc.lower_word(before - 2) == "on"
+        {
+            before -= 2;
         }
         before > sentence_start && {
             let word = doc.word(before - 1);
