@@ -18,6 +18,7 @@ use crate::words::{
 };
 use pw_dates::DateMention;
 use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// An actor candidate in a sentence.
@@ -289,47 +290,81 @@ impl Marks {
     }
 }
 
-/// What the rules ask of a sentence as a whole, computed once for all its triggers.
-struct SentenceFacts {
-    marks: Marks,
-    title_case: bool,
+/// What the rules ask of a sentence as a whole, computed at most once for all its
+/// triggers, each part when a rule first asks for it.
+struct SentenceFacts<'a, 'i> {
+    input: &'a EventInput<'a, 'i>,
+    sentence: usize,
     equipment: bool,
-    aid: bool,
+    marks: OnceCell<Marks>,
+    title_case: OnceCell<bool>,
+    aid: OnceCell<bool>,
     /// The military context words of the sentence (indices into `MILITARY_CONTEXT`).
-    military_words: Vec<usize>,
+    military_words: OnceCell<Vec<usize>>,
     /// A reporting cue ("said", "according to") written lowercase in the sentence.
-    reported: bool,
-    speaker: std::cell::OnceCell<Option<usize>>,
+    reported: OnceCell<bool>,
+    speaker: OnceCell<Option<usize>>,
 }
 
-impl SentenceFacts {
-    fn new(input: &EventInput, index: &Index, sentence: usize) -> SentenceFacts {
-        let doc = input.doc;
-        let span = doc.sentences[sentence];
-        let clause = span.slice(&doc.lower);
-        let cues = cue_sets();
+impl<'a, 'i> SentenceFacts<'a, 'i> {
+    fn new(input: &'a EventInput<'a, 'i>, index: &Index, sentence: usize) -> Self {
         SentenceFacts {
-            marks: Marks::new(doc, span),
-            title_case: is_title_case(doc, sentence),
+            input,
+            sentence,
             equipment: index.equipment[sentence],
-            aid: cues.aid.any(clause),
-            military_words: cues
-                .military
-                .matches(clause)
-                .map(|(word, _)| word)
-                .collect(),
-            reported: cues.modality.matches(clause).any(|(cue, at)| {
-                cues.modality_of[cue] == Modality::Reported
-                    && doc.is_lowercase_word_at(span.start + at)
-            }),
-            speaker: std::cell::OnceCell::new(),
+            marks: OnceCell::new(),
+            title_case: OnceCell::new(),
+            aid: OnceCell::new(),
+            military_words: OnceCell::new(),
+            reported: OnceCell::new(),
+            speaker: OnceCell::new(),
         }
+    }
+
+    fn clause(&self) -> &'a str {
+        let doc = self.input.doc;
+        doc.sentences[self.sentence].slice(&doc.lower)
+    }
+
+    fn marks(&self) -> &Marks {
+        self.marks.get_or_init(|| {
+            let doc = self.input.doc;
+            Marks::new(doc, doc.sentences[self.sentence])
+        })
+    }
+
+    fn title_case(&self) -> bool {
+        *self
+            .title_case
+            .get_or_init(|| is_title_case(self.input.doc, self.sentence))
+    }
+
+    fn aid(&self) -> bool {
+        *self.aid.get_or_init(|| cue_sets().aid.any(self.clause()))
+    }
+
+    fn reported(&self) -> bool {
+        *self.reported.get_or_init(|| {
+            let doc = self.input.doc;
+            let start = doc.sentences[self.sentence].start;
+            let cues = cue_sets();
+            cues.modality.matches(self.clause()).any(|(cue, at)| {
+                cues.modality_of[cue] == Modality::Reported && doc.is_lowercase_word_at(start + at)
+            })
+        })
     }
 
     /// A military word in the sentence that is not part of the trigger itself ("military
     /// cooperation" is not military context for its own trigger "military cooperation").
     fn military_context(&self, trigger: &str) -> bool {
         self.military_words
+            .get_or_init(|| {
+                cue_sets()
+                    .military
+                    .matches(self.clause())
+                    .map(|(word, _)| word)
+                    .collect()
+            })
             .iter()
             .any(|&word| !trigger.contains(MILITARY_CONTEXT.list()[word]))
     }
@@ -360,7 +395,7 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             continue;
         }
         // Built at the first hit that needs it (most hits of CAMEO verbs are skipped).
-        let facts_cell = std::cell::OnceCell::new();
+        let facts_cell = OnceCell::new();
         for hit in &hits[first_hit..hit_index] {
             // A compiled CAMEO verb codes nothing in a sentence without actors, and it
             // claims no date: skip it before any work.
@@ -869,7 +904,7 @@ fn choose_entry(
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        && !facts.title_case;
+        && !facts.title_case();
     if all_derived && (looks_like_noun && !has_noun || capitalized) {
         return None;
     }
@@ -1000,7 +1035,7 @@ fn code_event(
     let sentence_span = doc.sentences[sentence];
     let trigger = Span::new(hit.start, hit.end);
     let trigger_quote = index.quote_holding(input, hit.start, hit.end);
-    let marks = &facts.marks;
+    let marks = facts.marks();
     let work = &doc.work;
     Work::add(&work.actor_steps, 2 * actors.len());
     let left: Vec<&Actor> = actors
@@ -1331,7 +1366,7 @@ fn code_event(
 
     let mut event_type = entry.event_type;
     let trigger_lower = &doc.lower[hit.start..hit.end];
-    if matches!(event_type, EventType::Cooperate | EventType::Support) && facts.aid {
+    if matches!(event_type, EventType::Cooperate | EventType::Support) && facts.aid() {
         event_type = EventType::Aid;
     } else if event_type == EventType::Cooperate && facts.military_context(trigger_lower) {
         event_type = EventType::CooperateMilitary;
@@ -1663,7 +1698,7 @@ fn modality_of(
         attributed_to.get_or_insert(actor.entity);
         consider(Modality::Reported);
     }
-    if facts.reported {
+    if facts.reported() {
         consider(Modality::Reported);
         if attributed_to.is_none() {
             attributed_to = *facts
