@@ -15,20 +15,75 @@ pub(crate) struct Doc<'t> {
     pub(crate) tokens: Vec<Token>,
     /// For each sentence, the range of its tokens in `tokens`.
     pub(crate) sentence_tokens: Vec<(usize, usize)>,
+    /// For each sentence, the offset of the first alphanumeric character at or after its
+    /// start (the text's length when there is none).
+    first_alphanumeric: Vec<usize>,
+    /// How many sentences of pw-text were cut because they ran over
+    /// [`MAX_SENTENCE_TOKENS`].
+    pub(crate) sentences_cut: usize,
+    /// Inner-loop steps of the rules, for [`crate::WorkStats`].
+    pub(crate) work: Work,
+}
+
+/// The most tokens one sentence may have. Every rule looks at a sentence as a whole
+/// (its actors for each trigger, its clause for each cue), so the work of a sentence
+/// grows with the square of its length; a longer run (a table, a menu, a list scraped
+/// without periods) is cut into pieces of at most this many tokens, at the last clause
+/// mark (`,` `;` `:` a dash) or line break in the second half of the piece, else after
+/// the last token that fits. News sentences have 20 to 40 tokens; the longest in the
+/// development set has under 200.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Counters of the rules' inner-loop steps (actors compared, drafts and events scanned,
+/// dates and quotes looked at). Interior mutability keeps them out of every signature:
+/// a `Doc` lives on one thread for one extraction.
+#[derive(Default)]
+pub(crate) struct Work {
+    pub(crate) actor_steps: std::cell::Cell<u64>,
+    pub(crate) draft_steps: std::cell::Cell<u64>,
+    pub(crate) event_steps: std::cell::Cell<u64>,
+    pub(crate) date_steps: std::cell::Cell<u64>,
+    pub(crate) quote_steps: std::cell::Cell<u64>,
+}
+
+impl Work {
+    pub(crate) fn add(counter: &std::cell::Cell<u64>, steps: usize) {
+        counter.set(counter.get() + steps as u64);
+    }
 }
 
 impl<'t> Doc<'t> {
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
         let lower = text.to_ascii_lowercase();
         let paragraphs = pw_text::paragraphs(text);
-        let sentences = pw_text::sentences(text);
+        let found = pw_text::sentences(text);
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut sentence_tokens = Vec::with_capacity(sentences.len());
-        for sentence in &sentences {
+        let mut sentences = Vec::with_capacity(found.len());
+        let mut sentence_tokens = Vec::with_capacity(found.len());
+        let mut sentences_cut = 0;
+        for sentence in &found {
             let first = tokens.len();
             pw_text::tokenize(text, *sentence, &mut tokens);
-            sentence_tokens.push((first, tokens.len()));
+            let last = tokens.len();
+            let (mut piece_first, mut piece_start) = (first, sentence.start);
+            if last - first > MAX_SENTENCE_TOKENS {
+                sentences_cut += 1;
+            }
+            while last - piece_first > MAX_SENTENCE_TOKENS {
+                let limit = piece_first + MAX_SENTENCE_TOKENS;
+                let cut = (piece_first + MAX_SENTENCE_TOKENS / 2..limit)
+                    .rev()
+                    .find(|&index| clause_break_after(text, &tokens, index))
+                    .unwrap_or(limit - 1);
+                sentences.push(Span::new(piece_start, tokens[cut].span.end));
+                sentence_tokens.push((piece_first, cut + 1));
+                piece_first = cut + 1;
+                piece_start = tokens[piece_first].span.start;
+            }
+            sentences.push(Span::new(piece_start, sentence.end));
+            sentence_tokens.push((piece_first, last));
         }
+        let first_alphanumeric = first_alphanumeric_from(text, &sentences);
         Doc {
             text,
             lower,
@@ -36,6 +91,9 @@ impl<'t> Doc<'t> {
             sentences,
             tokens,
             sentence_tokens,
+            first_alphanumeric,
+            sentences_cut,
+            work: Work::default(),
         }
     }
 
@@ -92,10 +150,8 @@ impl<'t> Doc<'t> {
             return true;
         }
         // Only punctuation before it in the sentence: an opening quote, a dash.
-        let sentence_start = self.sentences[self.sentence_at(offset)].start.min(offset);
-        !self.text[sentence_start..offset]
-            .chars()
-            .any(char::is_alphanumeric)
+        offset <= self.first_alphanumeric[self.sentence_at(offset)]
+            || offset < self.sentences[self.sentence_at(offset)].start
     }
 
     /// The original and the lowercase text between two byte offsets (clamped to char
@@ -118,6 +174,39 @@ impl<'t> Doc<'t> {
         }
         &self.lower[start..end]
     }
+}
+
+/// Whether a long sentence may be cut after token `index`: the token is a clause mark,
+/// or a line break follows it.
+fn clause_break_after(text: &str, tokens: &[Token], index: usize) -> bool {
+    let token = tokens[index].span;
+    if matches!(token.slice(text), "," | ";" | ":" | "—" | "–") {
+        return true;
+    }
+    tokens
+        .get(index + 1)
+        .is_some_and(|next| text[token.end..next.span.start].contains('\n'))
+}
+
+/// For each sentence, the offset of the first alphanumeric character at or after its
+/// start, in one backward pass over the text (sentences are in text order).
+fn first_alphanumeric_from(text: &str, sentences: &[Span]) -> Vec<usize> {
+    let mut out = vec![text.len(); sentences.len()];
+    let mut next = text.len();
+    let mut chars = text.char_indices().rev().peekable();
+    for (index, sentence) in sentences.iter().enumerate().rev() {
+        while let Some(&(at, c)) = chars.peek() {
+            if at < sentence.start {
+                break;
+            }
+            if c.is_alphanumeric() {
+                next = at;
+            }
+            chars.next();
+        }
+        out[index] = next;
+    }
+    out
 }
 
 /// A fixed set of lowercase phrases matched as whole words in one pass (an Aho-Corasick

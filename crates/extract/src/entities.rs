@@ -45,6 +45,25 @@ impl Resolved {
     pub(crate) fn links_before(&self, drafts: &[Draft], offset: usize) -> &[Linked] {
         self.links_starting_in(drafts, 0, offset)
     }
+
+    /// The start of the first mention of each entity of `kind`, sorted: how many
+    /// entities of the kind a backward scan from an offset can still meet, so that a
+    /// search for "the latest person before" stops once it has seen them all.
+    pub(crate) fn first_mention_starts(&self, drafts: &[Draft], kind: EntityKind) -> Vec<usize> {
+        let mut first = vec![usize::MAX; self.entities.len()];
+        for link in &self.links {
+            let start = drafts[link.draft].span.start;
+            first[link.entity] = first[link.entity].min(start);
+        }
+        let mut starts: Vec<usize> = first
+            .into_iter()
+            .enumerate()
+            .filter(|&(entity, start)| start != usize::MAX && self.entities[entity].kind == kind)
+            .map(|(_, start)| start)
+            .collect();
+        starts.sort_unstable();
+        starts
+    }
 }
 
 struct Cluster {

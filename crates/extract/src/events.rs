@@ -7,7 +7,7 @@
 //! ("the pact includes the sale of arms"), and an agreement with no date of its own
 //! takes the date of an anaphoric mention ("the agreement sealed July 20").
 
-use crate::doc::{Doc, PhraseSet};
+use crate::doc::{Doc, PhraseSet, Work};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::quotes::{Attribution, QuoteSpan};
@@ -18,6 +18,7 @@ use crate::words::{
 };
 use pw_dates::DateMention;
 use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 /// An actor candidate in a sentence.
@@ -68,6 +69,307 @@ pub(crate) struct EventInput<'a, 't> {
     pub(crate) attributions: &'a [Attribution],
 }
 
+/// Lookups by offset built once per document, so no rule scans the document's list of
+/// quotes, dates or drafts for each trigger or actor.
+struct Index {
+    /// Quote contents in order and disjoint (what `quotes::find_quote_spans` gives):
+    /// the quote holding an offset is found by binary search. Otherwise every lookup
+    /// scans, which gives the same answers.
+    quotes_disjoint: bool,
+    /// Dates in order of their start: a sentence's dates are found by binary search.
+    dates_sorted: bool,
+    /// For each sentence, whether an equipment draft lies inside it.
+    equipment: Vec<bool>,
+    /// The first country entity of each country code.
+    country_of_code: rustc_hash::FxHashMap<String, usize>,
+    /// The start of each person's first mention, sorted.
+    first_people: Vec<usize>,
+    /// The mentions of people, `(start, end, entity)` in order of start.
+    person_links: Vec<(usize, usize, usize)>,
+}
+
+impl Index {
+    fn new(input: &EventInput) -> Index {
+        let doc = input.doc;
+        let quotes_disjoint = input.quotes.windows(2).all(|pair| {
+            pair[0].content.start <= pair[0].content.end
+                && pair[0].content.end <= pair[1].content.start
+        });
+        let dates_sorted = input
+            .dates
+            .windows(2)
+            .all(|pair| pair[0].span.start <= pair[1].span.start);
+        let mut equipment = vec![false; doc.sentences.len()];
+        Work::add(&doc.work.draft_steps, input.drafts.len());
+        for draft in input.drafts {
+            if draft.kind == Some(EntityKind::Equipment) && !doc.sentences.is_empty() {
+                let sentence = doc.sentence_at(draft.span.start);
+                if doc.sentences[sentence].contains(draft.span) {
+                    equipment[sentence] = true;
+                }
+            }
+        }
+        let mut country_of_code = rustc_hash::FxHashMap::default();
+        for (index, entity) in input.resolved.entities.iter().enumerate() {
+            if entity.kind == EntityKind::Country
+                && let Some(code) = &entity.country
+            {
+                country_of_code.entry(code.clone()).or_insert(index);
+            }
+        }
+        Index {
+            quotes_disjoint,
+            dates_sorted,
+            equipment,
+            country_of_code,
+            first_people: input
+                .resolved
+                .first_mention_starts(input.drafts, EntityKind::Person),
+            person_links: input
+                .resolved
+                .links
+                .iter()
+                .filter(|link| entity_kind(input, link.entity) == EntityKind::Person)
+                .map(|link| {
+                    let span = input.drafts[link.draft].span;
+                    (span.start, span.end, link.entity)
+                })
+                .collect(),
+        }
+    }
+
+    /// How many people are mentioned before `offset`.
+    fn people_before(&self, offset: usize) -> usize {
+        self.first_people.partition_point(|&start| start < offset)
+    }
+
+    /// The index of the (first) quote whose content holds `start..end`.
+    fn quote_holding(&self, input: &EventInput, start: usize, end: usize) -> Option<usize> {
+        let holds = |quote: &QuoteSpan| quote.content.start <= start && end <= quote.content.end;
+        if self.quotes_disjoint {
+            Work::add(&input.doc.work.quote_steps, 1);
+            let index = input
+                .quotes
+                .partition_point(|quote| quote.content.start <= start)
+                .checked_sub(1)?;
+            return holds(&input.quotes[index]).then_some(index);
+        }
+        Work::add(&input.doc.work.quote_steps, input.quotes.len());
+        input.quotes.iter().position(holds)
+    }
+
+    /// The range of quotes that may overlap `span` (all of them unless disjoint).
+    fn quotes_near(&self, input: &EventInput, span: Span) -> std::ops::Range<usize> {
+        if !self.quotes_disjoint {
+            Work::add(&input.doc.work.quote_steps, input.quotes.len());
+            return 0..input.quotes.len();
+        }
+        let first = input
+            .quotes
+            .partition_point(|quote| quote.content.end <= span.start);
+        let last = input
+            .quotes
+            .partition_point(|quote| quote.content.start < span.end)
+            .max(first);
+        Work::add(&input.doc.work.quote_steps, last - first + 1);
+        first..last
+    }
+
+    /// The dates inside a sentence, in the order of `input.dates`.
+    fn dates_in<'a>(&self, input: &'a EventInput, span: Span) -> Vec<&'a DateMention> {
+        let candidates = if self.dates_sorted {
+            let first = input
+                .dates
+                .partition_point(|date| date.span.start < span.start);
+            let last = input
+                .dates
+                .partition_point(|date| date.span.start < span.end)
+                .max(first);
+            &input.dates[first..last]
+        } else {
+            input.dates
+        };
+        Work::add(&input.doc.work.date_steps, candidates.len());
+        candidates
+            .iter()
+            .filter(|date| span.contains(date.span))
+            .collect()
+    }
+}
+
+/// Where the marks that rules test between two offsets stand in one sentence, so "is
+/// there a dash, a parenthesis, a comma or a clause boundary between a and b" is two
+/// binary searches instead of a scan of the text between them.
+struct Marks {
+    dashes: Vec<usize>,
+    opening_parens: Vec<usize>,
+    closing_parens: Vec<usize>,
+    commas: Vec<usize>,
+    semicolons: Vec<usize>,
+    /// `,` or a dash followed by a clause opener ("which", "as"): the mark's offset and
+    /// the end of the opener.
+    clause_openers: Vec<(usize, usize)>,
+}
+
+impl Marks {
+    fn new(doc: &Doc, span: Span) -> Marks {
+        let mut marks = Marks {
+            dashes: Vec::new(),
+            opening_parens: Vec::new(),
+            closing_parens: Vec::new(),
+            commas: Vec::new(),
+            semicolons: Vec::new(),
+            clause_openers: Vec::new(),
+        };
+        let lower = &doc.lower[span.start..span.end];
+        for (at, c) in lower.char_indices() {
+            let offset = span.start + at;
+            match c {
+                '—' | '–' => marks.dashes.push(offset),
+                '(' => marks.opening_parens.push(offset),
+                ')' => marks.closing_parens.push(offset),
+                ',' => marks.commas.push(offset),
+                ';' => marks.semicolons.push(offset),
+                _ => continue,
+            }
+            if matches!(c, ',' | '—' | '–') {
+                let rest_full = &lower[at + c.len_utf8()..];
+                let rest = rest_full.trim_start();
+                let word = rest
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if words::CLAUSE_OPENERS.contains(word) {
+                    let word_end = span.end - rest.len() + word.len();
+                    marks.clause_openers.push((offset, word_end));
+                }
+            }
+        }
+        marks
+    }
+
+    /// How many of the marks at `positions` lie in `start..end`.
+    fn count(positions: &[usize], start: usize, end: usize) -> usize {
+        positions
+            .partition_point(|&at| at < end)
+            .saturating_sub(positions.partition_point(|&at| at < start))
+    }
+
+    fn has_comma(&self, start: usize, end: usize) -> bool {
+        Marks::count(&self.commas, start, end) > 0
+    }
+
+    /// [`inside_parenthetical`] of the text `sentence_start..mention_start` and
+    /// `mention_end..before`.
+    fn inside_parenthetical(
+        &self,
+        sentence_start: usize,
+        mention_start: usize,
+        mention_end: usize,
+        before: usize,
+    ) -> bool {
+        let odd = |start, end| Marks::count(&self.dashes, start, end) % 2 == 1;
+        let opened_dash = odd(sentence_start, mention_start) && odd(mention_end, before);
+        let opened_paren = Marks::count(&self.opening_parens, sentence_start, mention_start)
+            > Marks::count(&self.closing_parens, sentence_start, mention_start)
+            && Marks::count(&self.closing_parens, mention_end, before) > 0;
+        opened_dash || opened_paren
+    }
+
+    /// [`crosses_clause`] of the text `start..end`.
+    fn crosses_clause(&self, start: usize, end: usize) -> bool {
+        if Marks::count(&self.semicolons, start, end) > 0 {
+            return true;
+        }
+        // Openers end in the order of their marks: the first mark at or after `start`
+        // has the earliest opener end.
+        let first = self.clause_openers.partition_point(|&(at, _)| at < start);
+        self.clause_openers
+            .get(first)
+            .is_some_and(|&(at, word_end)| at < end && word_end <= end)
+    }
+}
+
+/// What the rules ask of a sentence as a whole, computed at most once for all its
+/// triggers, each part when a rule first asks for it.
+struct SentenceFacts<'a, 'i> {
+    input: &'a EventInput<'a, 'i>,
+    sentence: usize,
+    equipment: bool,
+    marks: OnceCell<Marks>,
+    title_case: OnceCell<bool>,
+    aid: OnceCell<bool>,
+    /// The military context words of the sentence (indices into `MILITARY_CONTEXT`).
+    military_words: OnceCell<Vec<usize>>,
+    /// A reporting cue ("said", "according to") written lowercase in the sentence.
+    reported: OnceCell<bool>,
+    speaker: OnceCell<Option<usize>>,
+}
+
+impl<'a, 'i> SentenceFacts<'a, 'i> {
+    fn new(input: &'a EventInput<'a, 'i>, index: &Index, sentence: usize) -> Self {
+        SentenceFacts {
+            input,
+            sentence,
+            equipment: index.equipment[sentence],
+            marks: OnceCell::new(),
+            title_case: OnceCell::new(),
+            aid: OnceCell::new(),
+            military_words: OnceCell::new(),
+            reported: OnceCell::new(),
+            speaker: OnceCell::new(),
+        }
+    }
+
+    fn clause(&self) -> &'a str {
+        let doc = self.input.doc;
+        doc.sentences[self.sentence].slice(&doc.lower)
+    }
+
+    fn marks(&self) -> &Marks {
+        self.marks.get_or_init(|| {
+            let doc = self.input.doc;
+            Marks::new(doc, doc.sentences[self.sentence])
+        })
+    }
+
+    fn title_case(&self) -> bool {
+        *self
+            .title_case
+            .get_or_init(|| is_title_case(self.input.doc, self.sentence))
+    }
+
+    fn aid(&self) -> bool {
+        *self.aid.get_or_init(|| cue_sets().aid.any(self.clause()))
+    }
+
+    fn reported(&self) -> bool {
+        *self.reported.get_or_init(|| {
+            let doc = self.input.doc;
+            let start = doc.sentences[self.sentence].start;
+            let cues = cue_sets();
+            cues.modality.matches(self.clause()).any(|(cue, at)| {
+                cues.modality_of[cue] == Modality::Reported && doc.is_lowercase_word_at(start + at)
+            })
+        })
+    }
+
+    /// A military word in the sentence that is not part of the trigger itself ("military
+    /// cooperation" is not military context for its own trigger "military cooperation").
+    fn military_context(&self, trigger: &str) -> bool {
+        self.military_words
+            .get_or_init(|| {
+                cue_sets()
+                    .military
+                    .matches(self.clause())
+                    .map(|(word, _)| word)
+                    .collect()
+            })
+            .iter()
+            .any(|&word| !trigger.contains(MILITARY_CONTEXT.list()[word]))
+    }
+}
+
 pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
     let doc = input.doc;
     let mut hits = Vec::new();
@@ -77,10 +379,11 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
     let mut claimants: Vec<(usize, Span)> = Vec::new();
     // Dated agreement mentions without actors: "the agreement sealed July 20".
     let mut anaphoric_agreement_dates: Vec<(usize, PartialDate, String)> = Vec::new();
+    let index = Index::new(input);
     let mut hit_index = 0;
     for sentence in 0..doc.sentences.len() {
         let sentence_span = doc.sentences[sentence];
-        let actors = sentence_actors(input, sentence);
+        let actors = sentence_actors(input, &index, sentence);
         while hit_index < hits.len() && hits[hit_index].start < sentence_span.start {
             hit_index += 1;
         }
@@ -88,6 +391,11 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
         while hit_index < hits.len() && hits[hit_index].end <= sentence_span.end {
             hit_index += 1;
         }
+        if first_hit == hit_index {
+            continue;
+        }
+        // Built at the first hit that needs it (most hits of CAMEO verbs are skipped).
+        let facts_cell = OnceCell::new();
         // A photo caption or page label ("FILE - In this Feb. 13, 2012, file photo, ...",
         // "BREAKING VIDEO: Video shows ...") reports no event.
         if is_labelled_caption(doc, sentence) {
@@ -110,7 +418,8 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             {
                 continue;
             }
-            let Some((entry, noun)) = choose_entry(input, hit, sentence) else {
+            let facts = facts_cell.get_or_init(|| SentenceFacts::new(input, &index, sentence));
+            let Some((entry, noun)) = choose_entry(input, facts, hit, sentence) else {
                 // A verb that codes nothing still owns the dates next to it ("sealed July 20").
                 let first = doc.token_from(hit.start);
                 let after_determiner = first > 0
@@ -134,14 +443,16 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             if !noun {
                 claimants.push((sentence, Span::new(hit.start, hit.end)));
             }
-            if let Some(candidate) = code_event(input, sentence, hit, entry, noun, &actors) {
+            if let Some(candidate) =
+                code_event(input, &index, facts, sentence, hit, entry, noun, &actors)
+            {
                 if noun {
                     claimants.push((sentence, Span::new(hit.start, hit.end)));
                 }
                 candidates.push(candidate);
             } else if entry.event_type == EventType::Agree
                 && let Some(date) =
-                    nearest_date(input, sentence, Span::new(hit.start, hit.end), &[])
+                    nearest_date(input, &index, sentence, Span::new(hit.start, hit.end), &[])
                 && let Some(resolved) = date.date
             {
                 anaphoric_agreement_dates.push((
@@ -152,16 +463,23 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             }
         }
     }
-    // Dates.
+    // Dates. Claimants are in sentence order: a candidate's are one slice of them.
     for candidate in candidates.iter_mut() {
-        let others: Vec<Span> = claimants
+        let first = claimants.partition_point(|(sentence, _)| *sentence < candidate.sentence);
+        let last = claimants.partition_point(|(sentence, _)| *sentence <= candidate.sentence);
+        Work::add(&doc.work.date_steps, last - first + 1);
+        let others: Vec<Span> = claimants[first..last]
             .iter()
-            .filter(|(sentence, span)| {
-                *sentence == candidate.sentence && *span != candidate.trigger
-            })
+            .filter(|(_, span)| *span != candidate.trigger)
             .map(|(_, span)| *span)
             .collect();
-        if let Some(date) = nearest_date(input, candidate.sentence, candidate.trigger, &others) {
+        if let Some(date) = nearest_date(
+            input,
+            &index,
+            candidate.sentence,
+            candidate.trigger,
+            &others,
+        ) {
             candidate.date = date.date;
             candidate.date_text = Some(date.span.slice(doc.text).to_string());
         }
@@ -171,16 +489,22 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             && candidate.date.is_none()
             && candidate.date_text.is_none()
         {
-            let nearest = anaphoric_agreement_dates
+            // In order of offset: the nearest is one of the two around the trigger (the
+            // earlier on a tie, as a scan would find it).
+            let at = candidate.trigger.start;
+            let next = anaphoric_agreement_dates.partition_point(|(offset, _, _)| *offset < at);
+            Work::add(&doc.work.date_steps, 1);
+            let nearest = anaphoric_agreement_dates[next.saturating_sub(1)..]
                 .iter()
-                .min_by_key(|(offset, _, _)| offset.abs_diff(candidate.trigger.start));
+                .take(2)
+                .min_by_key(|(offset, _, _)| offset.abs_diff(at));
             if let Some((_, date, text)) = nearest {
                 candidate.date = Some(*date);
                 candidate.date_text = Some(text.clone());
             }
         }
     }
-    let mut candidates = merge_same_sentence(candidates);
+    let mut candidates = merge_same_sentence(candidates, doc);
     fill_missing_sides(&mut candidates, input);
     // "China and Russia launched a joint exercise", "Peru and Ecuador will cooperate":
     // cooperation by two countries or more with no one else named is mutual, each
@@ -245,7 +569,7 @@ fn entity_kind(input: &EventInput, entity: usize) -> EntityKind {
 /// The actors of one sentence: entity mentions that can act (countries, people,
 /// organizations, capitals; other places only as places), "the government" standing
 /// for the latest country, and "we"/"us" inside a quote standing for its speaker.
-fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
+fn sentence_actors(input: &EventInput, index: &Index, sentence: usize) -> Vec<Actor> {
     let doc = input.doc;
     let span = doc.sentences[sentence];
     let mut actors = Vec::new();
@@ -327,12 +651,25 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
             continue;
         }
         let title = title_span.slice(doc.text);
-        let holder = input
-            .resolved
-            .links_before(input.drafts, title_span.start)
+        // Only people can hold the title: the scan goes back over their mentions and
+        // stops once it has seen every person named before.
+        let reachable = index.people_before(title_span.start);
+        let mut seen = rustc_hash::FxHashSet::default();
+        let before = index
+            .person_links
+            .partition_point(|&(start, _, _)| start < title_span.start);
+        let holder = index.person_links[..before]
             .iter()
             .rev()
-            .map(|link| link.entity)
+            .map(|&(_, _, entity)| entity)
+            .take_while(|&entity| {
+                Work::add(&doc.work.draft_steps, 1);
+                if seen.len() >= reachable {
+                    return false;
+                }
+                seen.insert(entity);
+                true
+            })
             .find(|&entity| {
                 let entity = &input.resolved.entities[entity];
                 entity.kind == EntityKind::Person
@@ -398,14 +735,15 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         {
             continue;
         }
-        let person = input
-            .resolved
-            .links_before(input.drafts, token_span.start)
+        let before = index
+            .person_links
+            .partition_point(|&(start, _, _)| start < token_span.start);
+        let person = index.person_links[..before]
             .iter()
             .rev()
-            .filter(|link| input.drafts[link.draft].span.end <= token_span.start)
-            .map(|link| link.entity)
-            .find(|&entity| entity_kind(input, entity) == EntityKind::Person);
+            .inspect(|_| Work::add(&doc.work.draft_steps, 1))
+            .find(|&&(_, end, _)| end <= token_span.start)
+            .map(|&(_, _, entity)| entity);
         if let Some(entity) = person {
             let mut actor = actor_at(doc, token_span.start, token_span.end, entity, false);
             actor.possessive = true;
@@ -413,7 +751,8 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         }
     }
     // "we", "us", "our country" inside a quote: its speaker.
-    for (quote_index, quote) in input.quotes.iter().enumerate() {
+    for quote_index in index.quotes_near(input, span) {
+        let quote = &input.quotes[quote_index];
         if !span.overlaps(quote.content) {
             continue;
         }
@@ -426,7 +765,7 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
         let last = doc.token_until(end);
         for token in first..last {
             if doc.is_word(token) && matches!(doc.lower_word(token), "we" | "us" | "our") {
-                let entity = country_entity_of(input, speaker).unwrap_or(speaker);
+                let entity = country_entity_of(input, index, speaker).unwrap_or(speaker);
                 let token_span = doc.tokens[token].span;
                 actors.push(actor_at(
                     doc,
@@ -440,22 +779,15 @@ fn sentence_actors(input: &EventInput, sentence: usize) -> Vec<Actor> {
     }
     actors.sort_by_key(|actor| actor.start);
     for actor in actors.iter_mut() {
-        actor.quote = input
-            .quotes
-            .iter()
-            .position(|quote| quote.content.start <= actor.start && actor.end <= quote.content.end);
+        actor.quote = index.quote_holding(input, actor.start, actor.end);
     }
     actors
 }
 
 /// The country entity of a person or organization, when the document names that country.
-fn country_entity_of(input: &EventInput, entity: usize) -> Option<usize> {
+fn country_entity_of(input: &EventInput, index: &Index, entity: usize) -> Option<usize> {
     let code = input.resolved.entities[entity].country.as_ref()?;
-    input
-        .resolved
-        .entities
-        .iter()
-        .position(|other| other.kind == EntityKind::Country && other.country.as_ref() == Some(code))
+    index.country_of_code.get(code).copied()
 }
 
 fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool) -> Actor {
@@ -557,7 +889,12 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
 }
 
 /// Picks the lexicon entry that fits a trigger hit: verb or noun, with its constraints.
-fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option<(usize, bool)> {
+fn choose_entry(
+    input: &EventInput,
+    facts: &SentenceFacts,
+    hit: &TriggerHit,
+    sentence: usize,
+) -> Option<(usize, bool)> {
     let doc = input.doc;
     let first_token = doc.token_from(hit.start);
     let previous = first_token
@@ -595,7 +932,6 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         hit.start,
     );
     let window_after = doc.lower_slice(hit.end, (hit.end + 48).min(sentence_span.end));
-    let clause = sentence_span.slice(&doc.lower);
     // A verb-only entry compiled from CAMEO does not fire on a noun use ("the march")
     // nor on a capitalized word ("March 28", "Grand Cross"): a verb is lowercase.
     let all_derived = hit
@@ -607,7 +943,7 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        && !is_title_case(doc, sentence);
+        && !facts.title_case();
     if all_derived && (looks_like_noun && !has_noun || capitalized) {
         return None;
     }
@@ -666,14 +1002,14 @@ fn choose_entry(input: &EventInput, hit: &TriggerHit, sentence: usize) -> Option
         let mut specificity =
             u8::from(entry.derived && !(entry.after.is_empty() && entry.before.is_empty()));
         if entry.needs_equipment {
-            if !equipment_in(input, sentence_span) {
+            if !facts.equipment {
                 continue;
             }
             specificity = 3;
         }
         if entry.needs_military {
             let trigger_text = &doc.lower[hit.start..hit.end];
-            if !military_context(clause, trigger_text) {
+            if !facts.military_context(trigger_text) {
                 continue;
             }
             specificity = specificity.max(2);
@@ -716,13 +1052,6 @@ fn is_title_case(doc: &Doc, sentence: usize) -> bool {
     long >= 3 && capitalized * 3 >= long * 2
 }
 
-fn equipment_in(input: &EventInput, span: Span) -> bool {
-    input
-        .drafts
-        .iter()
-        .any(|draft| draft.kind == Some(EntityKind::Equipment) && span.contains(draft.span))
-}
-
 fn is_passive(doc: &Doc, trigger_start: usize, sentence: usize) -> bool {
     let first = doc.token_from(trigger_start);
     // "is attacking", "are imposing": progressive, not passive.
@@ -746,8 +1075,11 @@ fn is_passive(doc: &Doc, trigger_start: usize, sentence: usize) -> bool {
     false
 }
 
+#[allow(clippy::too_many_arguments)]
 fn code_event(
     input: &EventInput,
+    index: &Index,
+    facts: &SentenceFacts,
     sentence: usize,
     hit: &TriggerHit,
     entry: &TriggerEntry,
@@ -757,10 +1089,10 @@ fn code_event(
     let doc = input.doc;
     let sentence_span = doc.sentences[sentence];
     let trigger = Span::new(hit.start, hit.end);
-    let trigger_quote = input
-        .quotes
-        .iter()
-        .position(|quote| quote.content.start <= hit.start && hit.end <= quote.content.end);
+    let trigger_quote = index.quote_holding(input, hit.start, hit.end);
+    let marks = facts.marks();
+    let work = &doc.work;
+    Work::add(&work.actor_steps, 2 * actors.len());
     let left: Vec<&Actor> = actors
         .iter()
         .filter(|actor| actor.end <= hit.start && actor.quote == trigger_quote)
@@ -784,16 +1116,14 @@ fn code_event(
     let subject = |before: usize| -> Vec<&Actor> {
         let mut found = Vec::new();
         let sentence_start = doc.sentences[sentence].start;
+        Work::add(&work.actor_steps, left.len());
         let candidates: Vec<&&Actor> = left
             .iter()
             .filter(|actor| actor.end <= before && !actor.place_only && !actor.object)
             // "The announcement—which includes a package for Ukraine—will provide":
             // a name inside a parenthetical is not the verb's subject.
             .filter(|actor| {
-                !(inside_parenthetical(
-                    &doc.text[sentence_start..actor.start],
-                    &doc.text[actor.end..before],
-                ))
+                !marks.inside_parenthetical(sentence_start, actor.start, actor.end, before)
             })
             .collect();
         if let Some(position) = candidates.iter().rposition(|actor| {
@@ -819,17 +1149,23 @@ fn code_event(
         found
     };
 
+    // "between X and Y": an "and" actor after the first "between" actor.
+    let first_between_end = actors
+        .iter()
+        .filter(|other| other.prep == Some("between"))
+        .map(|other| other.end)
+        .min();
+    Work::add(&work.actor_steps, 2 * actors.len());
     let between: Vec<&Actor> = actors
         .iter()
         .filter(|actor| {
             actor.prep == Some("between")
                 || actor.prep == Some("and")
-                    && actors
-                        .iter()
-                        .any(|other| other.prep == Some("between") && other.end <= actor.start)
+                    && first_between_end.is_some_and(|end| end <= actor.start)
         })
         .collect();
     let right_with = |preps: &[&str]| -> Vec<&Actor> {
+        Work::add(&work.actor_steps, right.len());
         right
             .iter()
             .copied()
@@ -837,11 +1173,11 @@ fn code_event(
                 actor.prep.is_some_and(|prep| preps.contains(&prep))
                     || (actor.prep.is_none()
                         && preps.contains(&"")
-                        && !doc.text[hit.end..actor.start].contains(','))
+                        && !marks.has_comma(hit.end, actor.start))
             })
             // A noun's arguments follow it in its own clause: "assistance for Ukraine,
             // as Ukrainians defend their freedom from Russian aggression" has no giver.
-            .filter(|actor| !noun || !crosses_clause(&doc.lower[hit.end..actor.start]))
+            .filter(|actor| !noun || !marks.crosses_clause(hit.end, actor.start))
             .collect()
     };
 
@@ -988,11 +1324,12 @@ fn code_event(
         let passive = is_passive(doc, hit.start, sentence);
         let subject_actors = subject(hit.start);
         let by = right_with(&["by"]);
+        Work::add(&work.actor_steps, right.len());
         let direct: Vec<&Actor> = right
             .iter()
             .copied()
             .filter(|actor| {
-                (actor.prep.is_none() && !doc.text[hit.end..actor.start].contains(','))
+                (actor.prep.is_none() && !marks.has_comma(hit.end, actor.start))
                     || actor.prep == Some("of") && !actor.place_only
             })
             .collect();
@@ -1084,11 +1421,9 @@ fn code_event(
 
     let mut event_type = entry.event_type;
     let trigger_lower = &doc.lower[hit.start..hit.end];
-    let clause = sentence_span.slice(&doc.lower);
-    if matches!(event_type, EventType::Cooperate | EventType::Support) && cue_sets().aid.any(clause)
-    {
+    if matches!(event_type, EventType::Cooperate | EventType::Support) && facts.aid() {
         event_type = EventType::Aid;
-    } else if event_type == EventType::Cooperate && military_context(clause, trigger_lower) {
+    } else if event_type == EventType::Cooperate && facts.military_context(trigger_lower) {
         event_type = EventType::CooperateMilitary;
     }
 
@@ -1151,7 +1486,8 @@ fn code_event(
         .take(1)
         .collect();
 
-    let (mut modality, attributed_to) = modality_of(input, sentence, trigger, event_type, actors);
+    let (mut modality, attributed_to) =
+        modality_of(input, index, facts, sentence, trigger, event_type, actors);
     if entry.planned && modality == Modality::Asserted {
         modality = Modality::Planned;
     }
@@ -1174,6 +1510,9 @@ fn code_event(
 /// "Iranian-made drones", "Iranian drones", "Russian S-400": the country just before equipment.
 /// A mention between `before` and `after` sits inside a dash pair or parentheses that
 /// close before the verb.
+/// The rules' definition, which [`Marks::inside_parenthetical`] answers by binary
+/// search (the tests check that both agree).
+#[cfg(test)]
 fn inside_parenthetical(before: &str, after: &str) -> bool {
     let dashes = |text: &str| text.matches(['—', '–']).count();
     let opened_dash = dashes(before) % 2 == 1 && dashes(after) % 2 == 1;
@@ -1184,6 +1523,8 @@ fn inside_parenthetical(before: &str, after: &str) -> bool {
 
 /// Text between a nominal trigger and a candidate argument that starts a new clause: a
 /// comma or dash followed by a subordinating word, or a semicolon.
+/// The rules' definition, which [`Marks::crosses_clause`] answers by binary search.
+#[cfg(test)]
 fn crosses_clause(between: &str) -> bool {
     if between.contains(';') {
         return true;
@@ -1340,17 +1681,10 @@ fn cue_sets() -> &'static CueSets {
     })
 }
 
-/// A military word in the clause that is not part of the trigger itself ("military
-/// cooperation" is not military context for its own trigger "military cooperation").
-fn military_context(clause: &str, trigger: &str) -> bool {
-    cue_sets()
-        .military
-        .matches(clause)
-        .any(|(word, _)| !trigger.contains(MILITARY_CONTEXT.list()[word]))
-}
-
 fn modality_of(
     input: &EventInput,
+    index: &Index,
+    facts: &SentenceFacts,
     sentence: usize,
     trigger: Span,
     event_type: EventType,
@@ -1409,12 +1743,8 @@ fn modality_of(
         consider(Modality::Denied);
     }
     // Attribution: "according to X", a speech verb in the sentence, or a quote around it.
-    let clause = sentence_span.slice(&doc.lower);
     let mut attributed_to = None;
-    let inside_quote = input
-        .quotes
-        .iter()
-        .position(|quote| quote.content.start <= trigger.start && trigger.end <= quote.content.end);
+    let inside_quote = index.quote_holding(input, trigger.start, trigger.end);
     if let Some(quote_index) = inside_quote {
         attributed_to = input.attributions[quote_index].speaker;
         consider(Modality::Reported);
@@ -1423,13 +1753,12 @@ fn modality_of(
         attributed_to.get_or_insert(actor.entity);
         consider(Modality::Reported);
     }
-    if cues.modality.matches(clause).any(|(cue, at)| {
-        cues.modality_of[cue] == Modality::Reported
-            && doc.is_lowercase_word_at(sentence_span.start + at)
-    }) {
+    if facts.reported() {
         consider(Modality::Reported);
         if attributed_to.is_none() {
-            attributed_to = speaker_of_sentence(input, sentence, actors);
+            attributed_to = *facts
+                .speaker
+                .get_or_init(|| speaker_of_sentence(input, sentence, actors));
         }
     }
     (modality, attributed_to)
@@ -1467,17 +1796,15 @@ fn speaker_of_sentence(input: &EventInput, sentence: usize, actors: &[Actor]) ->
 /// stands between.
 fn nearest_date<'a>(
     input: &'a EventInput,
+    index: &Index,
     sentence: usize,
     trigger: Span,
     others: &[Span],
 ) -> Option<&'a DateMention> {
     let doc = input.doc;
     let sentence_span = doc.sentences[sentence];
-    let in_sentence: Vec<&DateMention> = input
-        .dates
-        .iter()
-        .filter(|date| sentence_span.contains(date.span))
-        .collect();
+    let in_sentence = index.dates_in(input, sentence_span);
+    Work::add(&doc.work.date_steps, in_sentence.len() * (others.len() + 1));
     let mut best: Option<(&DateMention, usize)> = None;
     for date in &in_sentence {
         let blocked = others.iter().any(|other| {
@@ -1506,10 +1833,19 @@ fn nearest_date<'a>(
 }
 
 /// Two codings of one event in one sentence (a verb and its object noun) become one.
-fn merge_same_sentence(candidates: Vec<Draft2>) -> Vec<Draft2> {
+fn merge_same_sentence(candidates: Vec<Draft2>, doc: &Doc) -> Vec<Draft2> {
     let mut out: Vec<Draft2> = Vec::new();
+    // Candidates come in sentence order: only those of the current sentence can merge.
+    let mut sentence_first = 0;
     for candidate in candidates {
-        let related = out.iter_mut().find(|existing| {
+        if out
+            .get(sentence_first)
+            .is_some_and(|first| first.sentence != candidate.sentence)
+        {
+            sentence_first = out.len();
+        }
+        Work::add(&doc.work.event_steps, out.len() - sentence_first + 1);
+        let related = out[sentence_first..].iter_mut().find(|existing| {
             existing.sentence == candidate.sentence
                 && existing.event_type == candidate.event_type
                 && (existing.source.iter().any(|entity| {
@@ -1607,8 +1943,57 @@ fn family(event_type: EventType) -> u8 {
     }
 }
 
+/// The donor nearest by sentence among `donors` (indices into `snapshot`, in order of
+/// index and so of sentence), other than `index`; the earlier one on a tie, as a scan
+/// with `min_by_key` finds it.
+fn nearest_donor(
+    snapshot: &[Draft2],
+    donors: &[usize],
+    index: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let sentence_of = |donor: usize| snapshot[donor].sentence;
+    let position = donors.partition_point(|&donor| sentence_of(donor) < sentence);
+    let after = donors[position..]
+        .iter()
+        .copied()
+        .find(|&donor| donor != index);
+    let before = position.checked_sub(1).map(|last| {
+        let nearest_sentence = sentence_of(donors[last]);
+        donors[donors.partition_point(|&donor| sentence_of(donor) < nearest_sentence)]
+    });
+    match (before, after) {
+        (Some(before), Some(after))
+            if sentence_of(after) - sentence < sentence - sentence_of(before) =>
+        {
+            Some(after)
+        }
+        (Some(before), _) => Some(before),
+        (None, after) => after,
+    }
+}
+
 fn fill_missing_sides(candidates: &mut [Draft2], input: &EventInput) {
     let snapshot: Vec<Draft2> = candidates.to_vec();
+    let can_give = |donor: &Draft2| {
+        family(donor.event_type) == 1 && (donor.source.len() + donor.target.len()) >= 2
+    };
+    // The donors by type, and all of them, in order: each lookup is a binary search.
+    let in_order = snapshot
+        .windows(2)
+        .all(|pair| pair[0].sentence <= pair[1].sentence);
+    let mut all_donors: Vec<usize> = Vec::new();
+    let mut donors_by_type: rustc_hash::FxHashMap<EventType, Vec<usize>> = Default::default();
+    for (index, donor) in snapshot.iter().enumerate() {
+        if can_give(donor) {
+            all_donors.push(index);
+            donors_by_type
+                .entry(donor.event_type)
+                .or_default()
+                .push(index);
+        }
+    }
+    let no_donors = Vec::new();
     for (index, candidate) in candidates.iter_mut().enumerate() {
         if candidate.event_type.is_symmetric() || family(candidate.event_type) == 0 {
             continue;
@@ -1616,23 +2001,47 @@ fn fill_missing_sides(candidates: &mut [Draft2], input: &EventInput) {
         if !candidate.source.is_empty() && !candidate.target.is_empty() {
             continue;
         }
-        let donor = snapshot
-            .iter()
-            .enumerate()
-            .filter(|(other, donor)| {
-                *other != index
-                    && family(donor.event_type) == 1
-                    && (donor.source.len() + donor.target.len()) >= 2
-                    && (donor.event_type == candidate.event_type
-                        || donor.event_type == EventType::Agree
-                        || candidate.source.is_empty() && candidate.target.is_empty())
+        let unnamed = candidate.source.is_empty() && candidate.target.is_empty();
+        let donor = if in_order {
+            Work::add(&input.doc.work.event_steps, 1);
+            let of_type = |event_type| donors_by_type.get(&event_type).unwrap_or(&no_donors);
+            // A donor of the same type wins at any distance; then the nearest agreement
+            // (or, for an event with no side, the nearest donor of any type).
+            nearest_donor(
+                &snapshot,
+                of_type(candidate.event_type),
+                index,
+                candidate.sentence,
+            )
+            .or_else(|| {
+                let others = if unnamed {
+                    &all_donors
+                } else {
+                    of_type(EventType::Agree)
+                };
+                nearest_donor(&snapshot, others, index, candidate.sentence)
             })
-            .min_by_key(|(_, donor)| {
-                (
-                    donor.event_type != candidate.event_type,
-                    donor.sentence.abs_diff(candidate.sentence),
-                )
-            });
+            .map(|donor| (donor, &snapshot[donor]))
+        } else {
+            Work::add(&input.doc.work.event_steps, snapshot.len());
+            snapshot
+                .iter()
+                .enumerate()
+                .filter(|(other, donor)| {
+                    *other != index
+                        && family(donor.event_type) == 1
+                        && (donor.source.len() + donor.target.len()) >= 2
+                        && (donor.event_type == candidate.event_type
+                            || donor.event_type == EventType::Agree
+                            || candidate.source.is_empty() && candidate.target.is_empty())
+                })
+                .min_by_key(|(_, donor)| {
+                    (
+                        donor.event_type != candidate.event_type,
+                        donor.sentence.abs_diff(candidate.sentence),
+                    )
+                })
+        };
         let Some((_, donor)) = donor else { continue };
         let mut parties: Vec<usize> = donor.source.iter().chain(&donor.target).copied().collect();
         parties.dedup();
@@ -1697,6 +2106,39 @@ mod tests {
         assert!(inside_parenthetical("The agency (led by ", ") said "));
         assert!(!inside_parenthetical("The agency of ", " said "));
         assert!(!inside_parenthetical("A—B—and ", " said "));
+    }
+
+    #[test]
+    fn marks_agree_with_the_text_scans() {
+        let text = "The agency (led by Iran, which—as the pact—says; so) and the deal, as \
+                    reported, with Bolivia—which (not) signed—said, while Peru; then";
+        let doc = Doc::new(text);
+        let span = Span::new(0, text.len());
+        let marks = Marks::new(&doc, span);
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&at| text.is_char_boundary(at))
+            .collect();
+        for &start in &boundaries {
+            for &end in boundaries.iter().filter(|&&end| end >= start) {
+                // Ranges end where a word starts (an actor's start), as the rules use them.
+                let at_word = end == text.len() || doc.tokens.iter().any(|t| t.span.start == end);
+                if at_word {
+                    assert_eq!(
+                        marks.crosses_clause(start, end),
+                        crosses_clause(&doc.lower[start..end]),
+                        "{:?}",
+                        &text[start..end]
+                    );
+                }
+                assert_eq!(marks.has_comma(start, end), text[start..end].contains(','));
+                for &before in boundaries.iter().filter(|&&before| before >= end) {
+                    assert_eq!(
+                        marks.inside_parenthetical(0, start, end, before),
+                        inside_parenthetical(&text[..start], &text[end..before]),
+                    );
+                }
+            }
+        }
     }
 
     #[test]

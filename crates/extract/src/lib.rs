@@ -46,7 +46,13 @@ impl Extractor {
     }
 
     pub fn extract(&self, document: &Document) -> Extraction {
-        let text = document.text.as_str();
+        self.extract_with_stats(document).0
+    }
+
+    /// [`Extractor::extract`], with counts of the work done (for tests and benchmarks
+    /// that check the work grows linearly with the input).
+    pub fn extract_with_stats(&self, document: &Document) -> (Extraction, WorkStats) {
+        let (text, cut_at) = within_budget(document.text.as_str(), MAX_ARTICLE_BYTES);
         let doc = doc::Doc::new(text);
         let drafts = names::recognize(&doc, self.lexicon);
         let resolved = entities::resolve(&doc, self.lexicon, &drafts);
@@ -75,6 +81,26 @@ impl Extractor {
                 ));
             }
         }
+        if let Some(cut_at) = cut_at {
+            diagnostics.push(Diagnostic::warning(
+                "article_cut",
+                format!(
+                    "the article has {} bytes of text: only the first {cut_at} were read \
+                     (the budget is {MAX_ARTICLE_BYTES})",
+                    document.text.len()
+                ),
+            ));
+        }
+        if doc.sentences_cut > 0 {
+            diagnostics.push(Diagnostic::warning(
+                "long_sentence_cut",
+                format!(
+                    "{} sentences of more than {} tokens were cut at clause marks",
+                    doc.sentences_cut,
+                    doc::MAX_SENTENCE_TOKENS
+                ),
+            ));
+        }
         if text.trim().is_empty() {
             diagnostics.push(Diagnostic::warning(
                 "empty_text",
@@ -85,13 +111,73 @@ impl Extractor {
         let mut events = events;
         let mut quotes = quotes;
         drop_unused_equipment_classes(&mut entities, &mut events, &mut quotes);
-        Extraction {
+        let work = &doc.work;
+        let stats = WorkStats {
+            tokens: doc.tokens.len() as u64,
+            sentences: doc.sentences.len() as u64,
+            actor_steps: work.actor_steps.get(),
+            draft_steps: work.draft_steps.get(),
+            event_steps: work.event_steps.get(),
+            date_steps: work.date_steps.get(),
+            quote_steps: work.quote_steps.get(),
+        };
+        let extraction = Extraction {
             entities,
             events,
             quotes,
             sentences: doc.sentences,
             diagnostics,
-        }
+        };
+        (extraction, stats)
+    }
+}
+
+/// The most bytes of one article's text that extraction reads. A longer text (a dump,
+/// a concatenation gone wrong) is cut at the last line break before the budget (or
+/// the last character boundary when no line break is in its last quarter), with an
+/// `article_cut` diagnostic; spans still index `Document::text`.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
+fn within_budget(text: &str, budget: usize) -> (&str, Option<usize>) {
+    if text.len() <= budget {
+        return (text, None);
+    }
+    let mut cut = budget;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    if let Some(line_end) = text[..cut].rfind('\n')
+        && line_end >= cut - cut / 4
+    {
+        cut = line_end;
+    }
+    (&text[..cut], Some(cut))
+}
+
+/// Counts of the inner-loop steps of one extraction, from
+/// [`Extractor::extract_with_stats`]. The steps are the places where the work could
+/// grow faster than the text: actors compared per trigger, drafts and events scanned,
+/// dates and quotes looked at. Every one is bounded per sentence (sentences are cut
+/// at [`MAX_SENTENCE_TOKENS`](crate::WorkStats::MAX_SENTENCE_TOKENS) tokens) or looked
+/// up by offset, so the total grows linearly with the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorkStats {
+    pub tokens: u64,
+    pub sentences: u64,
+    pub actor_steps: u64,
+    pub draft_steps: u64,
+    pub event_steps: u64,
+    pub date_steps: u64,
+    pub quote_steps: u64,
+}
+
+impl WorkStats {
+    /// The most tokens one sentence may have before it is cut at a clause mark.
+    pub const MAX_SENTENCE_TOKENS: usize = doc::MAX_SENTENCE_TOKENS;
+
+    /// All steps together.
+    pub fn total(&self) -> u64 {
+        self.actor_steps + self.draft_steps + self.event_steps + self.date_steps + self.quote_steps
     }
 }
 
@@ -142,5 +228,29 @@ fn drop_unused_equipment_classes(
     }
     for quote in quotes.iter_mut() {
         quote.speaker = quote.speaker.and_then(map);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_articles_are_cut_at_a_line_break() {
+        assert_eq!(within_budget("short", 10), ("short", None));
+        let text = "first line\nsecond line\nthird line";
+        assert_eq!(
+            within_budget(text, 25),
+            ("first line\nsecond line", Some(22))
+        );
+        assert_eq!(within_budget(text, 30).1, Some(30));
+        // No line break near the budget: the last character boundary before it.
+        assert_eq!(within_budget("ab\u{e9}cdefgh", 3), ("ab", Some(2)));
+    }
+
+    #[test]
+    fn a_cut_article_says_so() {
+        let (text, cut) = within_budget("x\n", 1);
+        assert_eq!((text, cut), ("x", Some(1)));
     }
 }

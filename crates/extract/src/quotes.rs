@@ -12,7 +12,7 @@
 //! Pronouns and descriptions ("he added", "said the Bolivian opposition lawmaker",
 //! "the Institute wrote", "the report read") resolve to the latest fitting entity.
 
-use crate::doc::{Doc, PhraseSet, rfind_phrase};
+use crate::doc::{Doc, PhraseSet, Work, rfind_phrase};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::words::{self, MEDIA_NOUNS, SPEECH_VERBS, TITLE_HEADS};
@@ -137,29 +137,69 @@ pub(crate) fn attribute(
         drafts,
         resolved,
         spans,
+        first_people: resolved.first_mention_starts(drafts, EntityKind::Person),
+        first_organizations: resolved.first_mention_starts(drafts, EntityKind::Organization),
     };
     let mut attributions: Vec<Attribution> = spans
         .iter()
         .enumerate()
         .map(|(index, _)| speaker_finder.direct(index))
         .collect();
+    let paragraphs: Vec<usize> = spans
+        .iter()
+        .map(|span| doc.paragraph_at(span.open))
+        .collect();
+    // Quotes come in text order, so a paragraph's quotes are neighbours: the nearest
+    // attributed sibling is the latest one before (kept as the loop goes, since it
+    // fills attributions in) or the first one after (not filled in yet).
+    let in_order = paragraphs.is_sorted();
+    let mut next_attributed = vec![None; spans.len()];
+    for index in (0..spans.len().saturating_sub(1)).rev() {
+        next_attributed[index] = if paragraphs[index + 1] != paragraphs[index] {
+            None
+        } else if attributions[index + 1].speaker.is_some() {
+            Some(index + 1)
+        } else {
+            next_attributed[index + 1]
+        };
+    }
+    let mut last_attributed: Option<usize> = None;
     // Quotes of a paragraph share a speaker when only some are attributed.
     for index in 0..spans.len() {
+        let paragraph = paragraphs[index];
+        if last_attributed.is_some_and(|last| paragraphs[last] != paragraph) {
+            last_attributed = None;
+        }
         if attributions[index].speaker.is_some() {
+            last_attributed = Some(index);
             continue;
         }
-        let paragraph = doc.paragraph_at(spans[index].open);
-        let sibling = (0..spans.len())
-            .filter(|&other| other != index && doc.paragraph_at(spans[other].open) == paragraph)
-            .filter_map(|other| attributions[other].speaker.map(|speaker| (other, speaker)))
-            .min_by_key(|(other, _)| {
-                (*other as isize - index as isize).unsigned_abs() * 2 + usize::from(*other < index)
-            });
+        let sibling = if in_order {
+            Work::add(&doc.work.quote_steps, 2);
+            [last_attributed, next_attributed[index]]
+                .into_iter()
+                .flatten()
+                .filter_map(|other| attributions[other].speaker.map(|speaker| (other, speaker)))
+                .min_by_key(|(other, _)| {
+                    (*other as isize - index as isize).unsigned_abs() * 2
+                        + usize::from(*other < index)
+                })
+        } else {
+            Work::add(&doc.work.quote_steps, spans.len());
+            (0..spans.len())
+                .filter(|&other| other != index && paragraphs[other] == paragraph)
+                .filter_map(|other| attributions[other].speaker.map(|speaker| (other, speaker)))
+                .min_by_key(|(other, _)| {
+                    (*other as isize - index as isize).unsigned_abs() * 2
+                        + usize::from(*other < index)
+                })
+        };
         if let Some((_, speaker)) = sibling {
             attributions[index] = Attribution {
                 speaker: Some(speaker),
                 cue: Some("paragraph"),
             };
+            last_attributed = Some(index);
             continue;
         }
         // A paragraph that is only a quote, after one that introduces it with a colon
@@ -194,6 +234,7 @@ pub(crate) fn attribute(
                     speaker: Some(speaker),
                     cue: Some("continued"),
                 };
+                last_attributed = Some(index);
             }
         }
     }
@@ -220,6 +261,10 @@ struct SpeakerFinder<'a, 't> {
     drafts: &'a [Draft],
     resolved: &'a Resolved,
     spans: &'a [QuoteSpan],
+    /// The start of the first mention of each person, and of each organization, sorted:
+    /// how many of them a backward scan from an offset can still meet.
+    first_people: Vec<usize>,
+    first_organizations: Vec<usize>,
 }
 
 /// A mention of an entity inside a byte range, with its kind.
@@ -525,8 +570,22 @@ impl SpeakerFinder<'_, '_> {
 
     /// Entities of a kind mentioned before `offset`, latest first, without repeats.
     fn previous_entities(&self, offset: usize, kind: EntityKind) -> Vec<usize> {
+        // The scan stops once it has met every entity of the kind mentioned before
+        // `offset` (without that, each call on a long document would read all of it).
+        let first = match kind {
+            EntityKind::Person => Some(&self.first_people),
+            EntityKind::Organization => Some(&self.first_organizations),
+            _ => None,
+        };
+        let reachable = first.map_or(usize::MAX, |starts| {
+            starts.partition_point(|&start| start < offset)
+        });
         let mut out = Vec::new();
         for link in self.resolved.links_before(self.drafts, offset).iter().rev() {
+            if out.len() >= reachable {
+                break;
+            }
+            Work::add(&self.doc.work.draft_steps, 1);
             let draft = &self.drafts[link.draft];
             if draft.span.start < offset
                 && self.resolved.entities[link.entity].kind == kind

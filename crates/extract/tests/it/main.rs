@@ -9,6 +9,7 @@
 //! git diff crates/extract/test_data
 //! ```
 
+mod linear;
 mod plover;
 
 use pw_extract::Extractor;
