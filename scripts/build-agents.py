@@ -15,6 +15,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lexdata import read_list, write_or_check  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AGENTS = os.path.join(ROOT, "data", "petrarch2", "Phoenix.agents.txt")
 EXCLUDE = os.path.join(ROOT, "data", "lexicon", "en", "agents_exclude.txt")
@@ -34,12 +37,7 @@ def plural(word):
 
 
 def main():
-    exclude = set()
-    with open(EXCLUDE, encoding="utf-8") as handle:
-        for line in handle:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                exclude.add(line)
+    exclude = read_list(EXCLUDE)
     nouns = {}
     with open(AGENTS, encoding="utf-8") as handle:
         for raw in handle:
@@ -75,15 +73,7 @@ def main():
     ]
     lines += [f"{noun}\t{code}" for noun, code in sorted(nouns.items())]
     output = "\n".join(lines) + "\n"
-    if "--check" in sys.argv[1:]:
-        with open(OUT, encoding="utf-8") as handle:
-            if handle.read() != output:
-                sys.exit(f"{OUT} is stale: run scripts/build-agents.py")
-        return
-    with open(OUT, "w", encoding="utf-8") as handle:
-        handle.write(output)
-    print(f"{OUT}: {len(nouns)} agent nouns", file=sys.stderr)
-
+    write_or_check(OUT, output, "scripts/build-agents.py", f"{len(nouns)} agent nouns")
 
 if __name__ == "__main__":
     main()

@@ -27,6 +27,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lexdata import read_list, write_or_check  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CAMEO = os.path.join(ROOT, "data", "petrarch2", "CAMEO.2.0.txt")
 TYPES = os.path.join(ROOT, "data", "lexicon", "en", "cameo-types.tsv")
@@ -53,16 +56,7 @@ def load_types():
 
 
 def load_stopwords():
-    return load_list(STOP)
-
-
-def load_list(path):
-    words = set()
-    for line in read_lines(path):
-        line = line.strip()
-        if line and not line.startswith("#"):
-            words.add(line)
-    return words
+    return read_list(STOP)
 
 
 def map_code(code, table):
@@ -265,10 +259,9 @@ def tokenize(side):
 
 
 def main():
-    check = "--check" in sys.argv[1:]
     table = load_types()
     stop = load_stopwords()
-    loose = load_list(LOOSE)
+    loose = read_list(LOOSE)
     synsets, blocks = parse(CAMEO)
     # (type, frame, constraints) -> forms
     entries = {}
@@ -331,15 +324,9 @@ def main():
             line += f"\t{constraints}"
         lines.append(line)
     output = "\n".join(lines) + "\n"
-    if check:
-        with open(OUT, encoding="utf-8") as handle:
-            if handle.read() != output:
-                sys.exit(f"{OUT} is stale: run scripts/build-cameo-triggers.py")
-        return
-    with open(OUT, "w", encoding="utf-8") as handle:
-        handle.write(output)
-    print(f"{OUT}: {len(lines) - 5} trigger lines", file=sys.stderr)
-
+    write_or_check(
+        OUT, output, "scripts/build-cameo-triggers.py", f"{len(lines) - 5} trigger lines"
+    )
 
 if __name__ == "__main__":
     main()

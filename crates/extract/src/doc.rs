@@ -105,6 +105,14 @@ impl<'t> Doc<'t> {
         self.tokens[index].span.slice(&self.lower)
     }
 
+    /// An all-caps word ("WASHINGTON", "FILE", "U.S."): letters, none lowercase.
+    pub(crate) fn is_shouted(&self, index: usize) -> bool {
+        let word = self.word(index);
+        self.is_word(index)
+            && word.chars().any(char::is_alphabetic)
+            && !word.chars().any(char::is_lowercase)
+    }
+
     pub(crate) fn is_word(&self, index: usize) -> bool {
         matches!(self.tokens[index].kind, TokenKind::Word)
     }

@@ -939,11 +939,7 @@ fn choose_entry(
         .iter()
         .all(|&entry| input.triggers.entries[entry].derived);
     // In a title-case headline every word is capitalized, the verbs too.
-    let capitalized = doc.text[hit.start..]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
-        && !facts.title_case();
+    let capitalized = pw_text::is_capitalized(&doc.text[hit.start..hit.end]) && !facts.title_case();
     if all_derived && (looks_like_noun && !has_noun || capitalized) {
         return None;
     }
@@ -963,16 +959,19 @@ fn choose_entry(
     }
     // The entries to test: the form's own, and the compiled patterns that need one of
     // the words after it, in lexicon order (the first of equals wins).
-    let mut candidates: Vec<usize> = hit.entries.to_vec();
-    if input.triggers.has_after_entries(hit.pattern) {
+    let candidates: std::borrow::Cow<[usize]> = if input.triggers.has_after_entries(hit.pattern) {
+        let mut candidates = hit.entries.to_vec();
         for word in after_words.iter().filter(|word| !word.is_empty()) {
             candidates.extend_from_slice(input.triggers.after_entries(hit.pattern, word));
         }
         candidates.sort_unstable();
         candidates.dedup();
-    }
+        candidates.into()
+    } else {
+        (&hit.entries[..]).into()
+    };
     let mut best: Option<(usize, bool, u8)> = None;
-    for &entry_index in &candidates {
+    for &entry_index in candidates.iter() {
         let entry = &input.triggers.entries[entry_index];
         if entry.noun != want_noun {
             continue;
@@ -1027,9 +1026,7 @@ fn is_labelled_caption(doc: &Doc, sentence: usize) -> bool {
     let (first, last) = doc.sentence_tokens[sentence];
     let mut index = first;
     while index < last && index - first < 3 {
-        let word = doc.word(index);
-        let shouted = doc.is_word(index) && !word.chars().any(char::is_lowercase);
-        if !shouted || !words::NEWS_LABELS.contains(doc.lower_word(index)) {
+        if !doc.is_shouted(index) || !words::NEWS_LABELS.contains(doc.lower_word(index)) {
             break;
         }
         index += 1;

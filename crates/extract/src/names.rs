@@ -746,12 +746,7 @@ impl<'a, 't> Recognizer<'a, 't> {
     /// is taken before any rule sees it.
     fn skip_headings(&mut self) {
         let doc = self.doc;
-        let is_shouted = |index: usize| {
-            let word = doc.word(index);
-            doc.is_word(index)
-                && word.chars().any(char::is_alphabetic)
-                && !word.chars().any(char::is_lowercase)
-        };
+        let is_shouted = |index: usize| doc.is_shouted(index);
         let mut index = 0;
         while index < doc.tokens.len() {
             if !is_shouted(index) {
@@ -787,12 +782,8 @@ impl<'a, 't> Recognizer<'a, 't> {
     /// report was filed, not an actor.
     fn skip_datelines(&mut self) {
         let doc = self.doc;
-        let is_shouted = |index: usize| {
-            let word = doc.word(index);
-            doc.is_word(index)
-                && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !word.chars().any(char::is_lowercase)
-        };
+        // Two letters at least: "A" opening a line is no dateline.
+        let is_shouted = |index: usize| doc.is_word(index) && pw_text::is_acronym(doc.word(index));
         for sentence in 0..doc.sentences.len() {
             let (first, last) = doc.sentence_tokens[sentence];
             let mut index = first;
@@ -1204,7 +1195,8 @@ impl<'a, 't> Recognizer<'a, 't> {
                     name.kind == pw_ner::NerKind::Location || name.kind == pw_ner::NerKind::Person;
                 let last_word = doc.lower_word(end - 1);
                 let demonym_shape = place_or_person
-                    && ["ern", "ean", "ian", "ese", "ish"]
+                    && words::DEMONYM_SUFFIXES
+                        .list()
                         .iter()
                         .any(|suffix| last_word.ends_with(suffix));
                 if all_title_or_common

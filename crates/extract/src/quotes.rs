@@ -487,10 +487,10 @@ impl SpeakerFinder<'_, '_> {
             if steps >= 6 {
                 break;
             }
-            if matches!(word, "on" | "via" | "to" | "told" | "with") {
+            if words::MEDIUM_PREPOSITIONS.contains(word) {
                 return true;
             }
-            if !(matches!(word, "the" | "a" | "an" | "its" | "his" | "her" | "their")
+            if !(words::ACTOR_LEAD_WORDS.contains(word)
                 || MEDIA_NOUNS.contains(word)
                 || words::MEDIUM_WORDS.contains(word))
             {

@@ -311,24 +311,7 @@ mod tests {
     #[test]
     fn every_plover_type_has_triggers_from_the_cameo_dictionary() {
         let triggers = Triggers::builtin();
-        for plover in [
-            Plover::Agree,
-            Plover::Consult,
-            Plover::Support,
-            Plover::Concede,
-            Plover::Cooperate,
-            Plover::Aid,
-            Plover::Retreat,
-            Plover::Request,
-            Plover::Accuse,
-            Plover::Reject,
-            Plover::Threaten,
-            Plover::Protest,
-            Plover::Sanction,
-            Plover::Mobilize,
-            Plover::Coerce,
-            Plover::Assault,
-        ] {
+        for plover in Plover::ALL {
             let of_type = |entry: &usize| {
                 let entry = &triggers.entries[*entry];
                 entry.derived && entry.event_type.plover() == plover

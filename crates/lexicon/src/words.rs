@@ -229,6 +229,10 @@ word_lists! {
     NEWS_LABELS: "news_labels.txt", Lower;
     /// Words between "on"/"to"/"told"/"with" and a name that make it a medium, not a speaker.
     MEDIUM_WORDS: "medium_words.txt", Lower;
+    /// Words that make the name after them a medium or an addressee ("on", "told").
+    MEDIUM_PREPOSITIONS: "medium_prepositions.txt", Lower;
+    /// Endings of demonyms ("-ern", "-ian"), which a lone tagger name must not have.
+    DEMONYM_SUFFIXES: "demonym_suffixes.txt", Lower;
     /// CAMEO verbs too loose to code an event alone (scripts/build-cameo-triggers.py).
     CAMEO_LOOSE_VERBS: "cameo_loose_verbs.txt", Lower;
     /// Function words that never head a CAMEO pattern (scripts/build-cameo-triggers.py).
