@@ -16,7 +16,15 @@
 //! lookups lowercase, a header comment), and `tests/it/no_word_lists_in_code.rs` refuses
 //! new word lists in `.rs` files.
 //!
-//! Only English (`en`) exists today; each static is its English list.
+//! Two languages exist: English (`en`) and Spanish (`es`). A Spanish file of the same
+//! name as an English one extends it: `TITLE_HEADS` holds the entries of
+//! `en/title_heads.txt` and then those of `es/title_heads.txt` (each file is also its own
+//! static, `ES_TITLE_HEADS`, for the file checks). The closed classes the two languages
+//! share a list for (titles, organization heads, speech verbs, modality cues, month
+//! names) do not collide, and press in one language quotes names in the other ("the
+//! Ministerio de Defensa"), so one list serves both. Lists whose words would collide
+//! (Spanish "a" is a preposition, English "a" an article) are Spanish only and read only
+//! for documents in Spanish: they are the `ES_` statics no English list points to.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
@@ -36,6 +44,8 @@ pub struct WordList {
     path: &'static str,
     text: &'static str,
     case: Case,
+    /// The same list in another language: its entries follow this file's.
+    also: Option<&'static WordList>,
     index: OnceLock<WordIndex>,
 }
 
@@ -49,18 +59,28 @@ struct WordIndex {
 }
 
 impl WordList {
-    const fn new(path: &'static str, text: &'static str, case: Case) -> WordList {
+    const fn new(
+        path: &'static str,
+        text: &'static str,
+        case: Case,
+        also: Option<&'static WordList>,
+    ) -> WordList {
         WordList {
             path,
             text,
             case,
+            also,
             index: OnceLock::new(),
         }
     }
 
     fn index(&self) -> &WordIndex {
         self.index.get_or_init(|| {
-            let list: Vec<&'static str> = entries(self.text).collect();
+            let mut list: Vec<&'static str> = entries(self.text).collect();
+            if let Some(also) = self.also {
+                let own: HashSet<&'static str> = list.iter().copied().collect();
+                list.extend(entries(also.text).filter(|word| !own.contains(word)));
+            }
             let mut first_bytes = [false; 256];
             for word in &list {
                 if let Some(&byte) = word.as_bytes().first() {
@@ -138,27 +158,47 @@ pub struct PairList {
     path: &'static str,
     text: &'static str,
     case: Case,
+    /// The same table in another language: its pairs follow this file's.
+    also: Option<&'static PairList>,
     pairs: OnceLock<Vec<(&'static str, &'static str)>>,
 }
 
 impl PairList {
-    const fn new(path: &'static str, text: &'static str, case: Case) -> PairList {
+    const fn new(
+        path: &'static str,
+        text: &'static str,
+        case: Case,
+        also: Option<&'static PairList>,
+    ) -> PairList {
         PairList {
             path,
             text,
             case,
+            also,
             pairs: OnceLock::new(),
         }
     }
 
-    /// The pairs, in file order. A line without a tab is a key with an empty value
-    /// (the file check refuses it).
+    /// The pairs, in file order (this file's, then those of the same table in the other
+    /// language). A line without a tab is a key with an empty value (the file check
+    /// refuses it).
     pub fn pairs(&self) -> &[(&'static str, &'static str)] {
         self.pairs.get_or_init(|| {
-            entries(self.text)
-                .map(|line| line.split_once('\t').unwrap_or((line, "")))
-                .collect()
+            let split = |line: &'static str| line.split_once('\t').unwrap_or((line, ""));
+            let mut pairs: Vec<_> = entries(self.text).map(split).collect();
+            if let Some(also) = self.also {
+                pairs.extend(entries(also.text).map(split));
+            }
+            pairs
         })
+    }
+
+    /// The value of `key` (the first pair that has it).
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        self.pairs()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|&(_, value)| value)
     }
 
     /// The file, relative to `data/lexicon/`.
@@ -185,36 +225,47 @@ fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 macro_rules! word_lists {
-    ($($(#[$doc:meta])* $name:ident: $file:literal, $case:ident;)*) => {
+    ($registry:ident, $dir:literal: $($(#[$doc:meta])* $name:ident: $file:literal, $case:ident $(+ $also:ident)?;)*) => {
         $(
             $(#[$doc])*
             pub static $name: WordList = WordList::new(
-                concat!("en/", $file),
-                include_str!(concat!("../../../data/lexicon/en/", $file)),
+                concat!($dir, "/", $file),
+                include_str!(concat!("../../../data/lexicon/", $dir, "/", $file)),
                 Case::$case,
+                also!($($also)?),
             );
         )*
-        /// Every word list, for the checks of the data files.
-        pub static WORD_LISTS: &[&WordList] = &[$(&$name),*];
+        /// Every list of this language folder, for the file checks.
+        pub static $registry: &[&WordList] = &[$(&$name),*];
     };
 }
 
 macro_rules! pair_lists {
-    ($($(#[$doc:meta])* $name:ident: $file:literal, $case:ident;)*) => {
+    ($registry:ident, $dir:literal: $($(#[$doc:meta])* $name:ident: $file:literal, $case:ident $(+ $also:ident)?;)*) => {
         $(
             $(#[$doc])*
             pub static $name: PairList = PairList::new(
-                concat!("en/", $file),
-                include_str!(concat!("../../../data/lexicon/en/", $file)),
+                concat!($dir, "/", $file),
+                include_str!(concat!("../../../data/lexicon/", $dir, "/", $file)),
                 Case::$case,
+                also!($($also)?),
             );
         )*
-        /// Every pair list, for the checks of the data files.
-        pub static PAIR_LISTS: &[&PairList] = &[$(&$name),*];
+        /// Every table of this language folder, for the file checks.
+        pub static $registry: &[&PairList] = &[$(&$name),*];
     };
 }
 
-word_lists! {
+macro_rules! also {
+    () => {
+        None
+    };
+    ($also:ident) => {
+        Some(&$also)
+    };
+}
+
+word_lists! { WORD_LISTS, "en":
     // The name tagger (pw-ner).
     /// Lowercase words that join capitalized words inside a name ("Bank of England").
     NER_CONNECTORS: "ner_connectors.txt", Lower;
@@ -241,7 +292,7 @@ word_lists! {
     AGENTS_EXCLUDE: "agents_exclude.txt", Lower;
     // Titles, roles and names (pw-extract: names, quotes, events).
     /// Nouns that head a person's title or role ("Defense Minister", "Sen.", "lawmaker").
-    TITLE_HEADS: "title_heads.txt", Lower;
+    TITLE_HEADS: "title_heads.txt", Lower + ES_TITLE_HEADS;
     /// Title heads that mark a public office (a person gets the title's country by default).
     OFFICE_HEADS: "office_heads.txt", Lower;
     /// Words that modify a title ("Deputy Secretary", "Defense Minister", "former President").
@@ -255,7 +306,7 @@ word_lists! {
     /// Words dropped from the start of a role ("the former defense minister").
     ROLE_LEADING_DROPS: "role_leading_drops.txt", Lower;
     /// Words that make a capitalized phrase an organization when they occur in it.
-    ORG_HEADS: "org_heads.txt", Lower;
+    ORG_HEADS: "org_heads.txt", Lower + ES_ORG_HEADS;
     /// Organization heads that name news media (for "the outlet", "the report").
     MEDIA_NOUNS: "media_nouns.txt", Lower;
     /// Words that make an organization name a news outlet ("Tehran Times").
@@ -263,11 +314,11 @@ word_lists! {
     /// Lowercase nouns after a capitalized name that make it a place ("El Libertador air base"); the first that matches wins.
     FACILITY_NOUNS: "facility_nouns.txt", Lower;
     /// Capitalized words that are not names by themselves: function words and sentence openers.
-    NOT_NAMES: "not_names.txt", Lower;
+    NOT_NAMES: "not_names.txt", Lower + ES_NOT_NAMES;
     /// Particles that may join the parts of a personal name ("Gladys Ruiz de Pecci").
     NAME_PARTICLES: "name_particles.txt", Lower;
     /// Lowercase words allowed inside an organization name between capitalized words.
-    ORG_CONNECTORS: "org_connectors.txt", Lower;
+    ORG_CONNECTORS: "org_connectors.txt", Lower + ES_ORG_CONNECTORS;
     /// Organizations that are one word ("Senate", "Kremlin").
     SINGLE_WORD_ORGS: "single_word_orgs.txt", Lower;
     /// Upper-case words that are not organizations ("COVID", "GDP").
@@ -281,9 +332,9 @@ word_lists! {
     /// Words that make a following place name a location rather than its government.
     LOCATIVES: "locatives.txt", Lower;
     /// Verbs that introduce or attribute speech; at one position the earlier entry wins.
-    SPEECH_VERBS: "speech_verbs.txt", Lower;
+    SPEECH_VERBS: "speech_verbs.txt", Lower + ES_SPEECH_VERBS;
     /// Pronouns that can stand for a speaker who is a person.
-    PERSON_PRONOUNS: "person_pronouns.txt", Lower;
+    PERSON_PRONOUNS: "person_pronouns.txt", Lower + ES_PERSON_PRONOUNS;
     /// Pronouns that can stand for a speaker that is a group.
     GROUP_PRONOUNS: "group_pronouns.txt", Lower;
     // Event frames and modality (pw-extract: events).
@@ -308,7 +359,7 @@ word_lists! {
     /// Possessive pronouns of a person ("his visit"), standing for the latest person named.
     PERSON_POSSESSIVES: "person_possessives.txt", Lower;
     /// Lowercase nouns ("the government", "the authorities") that stand for a country's state.
-    STATE_NOUNS: "state_nouns.txt", Lower;
+    STATE_NOUNS: "state_nouns.txt", Lower + ES_STATE_NOUNS;
     /// Verbs whose object noun becomes an event ("signed a deal").
     LIGHT_VERBS: "light_verbs.txt", Lower;
     /// Light verbs whose subject receives the act of a following noun ("drew criticism from X").
@@ -316,16 +367,16 @@ word_lists! {
     /// Determiners and adjectives between a light verb and its noun.
     NOUN_PHRASE_FILLERS: "noun_phrase_fillers.txt", Lower;
     /// Negations that, right before a trigger, make the event denied.
-    NEGATIONS: "negations.txt", Lower;
+    NEGATIONS: "negations.txt", Lower + ES_NEGATIONS;
     /// Words that refine a cooperation into military cooperation.
     MILITARY_CONTEXT: "military_context.txt", Lower;
     /// Words that refine support or cooperation into aid.
     AID_CONTEXT: "aid_context.txt", Lower;
     // Sentences, dates and records (pw-text, pw-dates, pw-ingest, pw-record).
     /// Abbreviations that take a period without ending a sentence ("Gen.", "Inc.").
-    ABBREVIATIONS: "abbreviations.txt", Exact;
+    ABBREVIATIONS: "abbreviations.txt", Exact + ES_ABBREVIATIONS;
     /// Capitalized words that, after an abbreviation's period, begin a new sentence.
-    SENTENCE_STARTERS: "sentence_starters.txt", Exact;
+    SENTENCE_STARTERS: "sentence_starters.txt", Exact + ES_SENTENCE_STARTERS;
     /// Month names in calendar order.
     MONTHS: "months.txt", Lower;
     /// Weekday names, Monday first.
@@ -340,15 +391,17 @@ word_lists! {
     TITLE_CASE_FUNCTION_WORDS: "title_case_function_words.txt", Exact;
     /// Words dropped from loose names: they vary between renderings of one name.
     LOOSE_NAME_STOP_WORDS: "loose_name_stop_words.txt", Lower;
+    /// The commonest function words of English, a profile for telling an article's language.
+    EN_STOPWORDS: "stopwords.txt", Lower;
 }
 
-pair_lists! {
+pair_lists! { PAIR_LISTS, "en":
     /// Unnamed group actors and their Phoenix agent code (generated by scripts/build-agents.py).
     AGENTS: "agents.tsv", Lower;
     /// Group actors written by hand for scripts/build-agents.py.
     AGENTS_EXTRA: "agents_extra.tsv", Lower;
     /// Modality cues before a trigger: phrase and modality (speculative, alleged, planned, reported).
-    MODALITY_CUES: "modality_cues.tsv", Lower;
+    MODALITY_CUES: "modality_cues.tsv", Lower + ES_MODALITY_CUES;
     /// Month abbreviations and their month number ("sept" = 9).
     MONTH_ABBREVIATIONS: "month_abbreviations.tsv", Lower;
     /// Relative date words and what they mean to the date finder (a closed set of meanings).
@@ -357,6 +410,63 @@ pair_lists! {
     BOILERPLATE_PREFIXES: "boilerplate_prefixes.tsv", Lower;
     /// Lines that are nothing but a furniture word or phrase, and their kind.
     BOILERPLATE_LINES: "boilerplate_lines.tsv", Lower;
+}
+
+word_lists! { ES_WORD_LISTS, "es":
+    ES_TITLE_HEADS: "title_heads.txt", Lower;
+    ES_ORG_HEADS: "org_heads.txt", Lower;
+    ES_ORG_CONNECTORS: "org_connectors.txt", Lower;
+    ES_STATE_NOUNS: "state_nouns.txt", Lower;
+    ES_NOT_NAMES: "not_names.txt", Lower;
+    ES_SPEECH_VERBS: "speech_verbs.txt", Lower;
+    ES_PERSON_PRONOUNS: "person_pronouns.txt", Lower;
+    ES_NEGATIONS: "negations.txt", Lower;
+    ES_ABBREVIATIONS: "abbreviations.txt", Exact;
+    ES_SENTENCE_STARTERS: "sentence_starters.txt", Exact;
+    /// The commonest function words of Spanish, a profile for telling an article's language.
+    ES_STOPWORDS: "stopwords.txt", Lower;
+}
+
+pair_lists! { ES_PAIR_LISTS, "es":
+    ES_MODALITY_CUES: "modality_cues.tsv", Lower;
+    /// Spanish function words and the English structural word the rules read for them
+    /// ("con" = "with"), for documents in Spanish only.
+    ES_FUNCTION_WORDS: "function_words.tsv", Lower;
+}
+
+// Profiles of languages Pactwatch does not extract, so that an article in one of them
+// is reported by name rather than read as English.
+word_lists! { FR_WORD_LISTS, "fr":
+    FR_STOPWORDS: "stopwords.txt", Lower;
+}
+word_lists! { PT_WORD_LISTS, "pt":
+    PT_STOPWORDS: "stopwords.txt", Lower;
+}
+word_lists! { DE_WORD_LISTS, "de":
+    DE_STOPWORDS: "stopwords.txt", Lower;
+}
+word_lists! { IT_WORD_LISTS, "it":
+    IT_STOPWORDS: "stopwords.txt", Lower;
+}
+
+/// The word lists of every language folder.
+pub fn all_word_lists() -> impl Iterator<Item = &'static WordList> {
+    [
+        WORD_LISTS,
+        ES_WORD_LISTS,
+        FR_WORD_LISTS,
+        PT_WORD_LISTS,
+        DE_WORD_LISTS,
+        IT_WORD_LISTS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
+/// The pair lists of every language folder.
+pub fn all_pair_lists() -> impl Iterator<Item = &'static PairList> {
+    [PAIR_LISTS, ES_PAIR_LISTS].into_iter().flatten().copied()
 }
 
 /// Files under `data/lexicon/en/` that are tables of more than two columns, read by
@@ -372,6 +482,7 @@ mod tests {
         "en/fixture.txt",
         "# A fixture.\n# Matched lowercase.\n\nsen\nminister\r\nchargé\n",
         Case::Lower,
+        None,
     );
 
     #[test]
@@ -387,8 +498,30 @@ mod tests {
     }
 
     #[test]
+    fn a_list_holds_the_entries_of_both_languages() {
+        assert!(TITLE_HEADS.contains_folded("Minister"));
+        assert!(TITLE_HEADS.contains_folded("Ministra"));
+        assert!(ES_TITLE_HEADS.contains_folded("ministra"));
+        assert!(!ES_TITLE_HEADS.contains_folded("minister"));
+        let english = entries(TITLE_HEADS.source()).count();
+        assert_eq!(
+            &TITLE_HEADS.list()[..english],
+            entries(TITLE_HEADS.source()).collect::<Vec<_>>()
+        );
+        assert_eq!(MODALITY_CUES.get("presuntamente"), Some("alleged"));
+        assert_eq!(MODALITY_CUES.get("allegedly"), Some("alleged"));
+        assert_eq!(ES_FUNCTION_WORDS.get("con"), Some("with"));
+        assert_eq!(MODALITY_CUES.get("con"), None);
+    }
+
+    #[test]
     fn pairs_split_at_the_first_tab() {
-        let pairs = PairList::new("en/p.tsv", "# p\nmay\tspeculative\nodd\n", Case::Lower);
+        let pairs = PairList::new(
+            "en/p.tsv",
+            "# p\nmay\tspeculative\nodd\n",
+            Case::Lower,
+            None,
+        );
         assert_eq!(pairs.pairs(), [("may", "speculative"), ("odd", "")]);
     }
 }

@@ -5,10 +5,12 @@
 //! text that was passed in, so results can be traced back to the document.
 
 mod fold;
+mod language;
 mod segment;
 mod token;
 
 pub use fold::{fold, fold_into, is_acronym, is_capitalized};
+pub use language::{SUPPORTED, detect_language, is_supported, language_code};
 pub use pw_model::Span;
 pub use segment::{paragraphs, sentences};
 pub use token::{Token, TokenKind, tokenize};

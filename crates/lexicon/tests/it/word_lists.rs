@@ -3,7 +3,7 @@
 //! and how it is matched, and holds no duplicate, empty or padded entries; entries are
 //! lowercase where the lookups lowercase the text.
 
-use pw_lexicon::words::{Case, PAIR_LISTS, TABLES, WORD_LISTS};
+use pw_lexicon::words::{Case, TABLES, all_pair_lists, all_word_lists};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -66,11 +66,11 @@ fn problems(path: &str, source: &str, case: Case, columns: usize) -> Vec<String>
 #[test]
 fn every_list_file_is_well_formed() {
     let mut all = Vec::new();
-    for list in WORD_LISTS {
+    for list in all_word_lists() {
         all.extend(problems(list.path(), list.source(), list.case(), 1));
         assert!(!list.list().is_empty(), "{} is empty", list.path());
     }
-    for list in PAIR_LISTS {
+    for list in all_pair_lists() {
         all.extend(problems(list.path(), list.source(), list.case(), 2));
         assert!(!list.pairs().is_empty(), "{} is empty", list.path());
     }
@@ -95,10 +95,9 @@ fn every_file_is_registered_and_every_registered_file_exists() {
             ));
         }
     }
-    let registered: BTreeSet<String> = WORD_LISTS
-        .iter()
+    let registered: BTreeSet<String> = all_word_lists()
         .map(|list| list.path().to_string())
-        .chain(PAIR_LISTS.iter().map(|list| list.path().to_string()))
+        .chain(all_pair_lists().map(|list| list.path().to_string()))
         .collect();
     let on_disk: BTreeSet<String> = on_disk
         .into_iter()
@@ -112,7 +111,7 @@ fn every_file_is_registered_and_every_registered_file_exists() {
     );
     assert!(missing.is_empty(), "registered but absent: {missing:?}");
     for path in &registered {
-        let suffix = if PAIR_LISTS.iter().any(|list| list.path() == path) {
+        let suffix = if all_pair_lists().any(|list| list.path() == path) {
             ".tsv"
         } else {
             ".txt"

@@ -1,0 +1,140 @@
+//! Which language an article is written in: from its metadata when that names one, else
+//! from stop-word profiles (`data/lexicon/<language>/stopwords.txt`), the commonest
+//! function words of each language counted over the first words of the text.
+
+use pw_lexicon::words::{
+    DE_STOPWORDS, EN_STOPWORDS, ES_STOPWORDS, FR_STOPWORDS, IT_STOPWORDS, PT_STOPWORDS, WordList,
+};
+
+/// The languages extraction reads; any other is stored and reported as not supported.
+pub const SUPPORTED: [&str; 2] = ["en", "es"];
+
+/// The profiles, by ISO 639-1 code. English first: it wins ties.
+fn profiles() -> [(&'static str, &'static WordList); 6] {
+    [
+        ("en", &EN_STOPWORDS),
+        ("es", &ES_STOPWORDS),
+        ("pt", &PT_STOPWORDS),
+        ("fr", &FR_STOPWORDS),
+        ("it", &IT_STOPWORDS),
+        ("de", &DE_STOPWORDS),
+    ]
+}
+
+/// How many words of the text are looked at: enough for a clear vote, few enough that
+/// a huge article costs no more than a short one.
+const SAMPLE_WORDS: usize = 2_000;
+/// Fewer profile words than this in the sample is no evidence (a headline, a table).
+const MIN_HITS: usize = 4;
+
+/// The language of `text` by its stop words: the ISO 639-1 code of the profile with the
+/// most hits, or `None` when the text has too few function words of any profile to tell.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    let profiles = profiles();
+    let mut hits = [0usize; 6];
+    let mut lowered = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .take(SAMPLE_WORDS)
+    {
+        lowered.clear();
+        lowered.extend(word.chars().flat_map(char::to_lowercase));
+        for (count, (_, list)) in hits.iter_mut().zip(profiles.iter()) {
+            if list.contains(&lowered) {
+                *count += 1;
+            }
+        }
+    }
+    let (best, &count) = hits
+        .iter()
+        .enumerate()
+        .rev()
+        .max_by_key(|&(_, count)| count)?;
+    (count >= MIN_HITS).then_some(profiles[best].0)
+}
+
+/// A language named by metadata (`es`, `es-AR`, `es_MX`, `spa`) as its ISO 639-1 code,
+/// lowercase (the ISO 639-2 codes of the profiled languages are mapped to theirs);
+/// `None` when the value is not a language code.
+pub fn language_code(tag: &str) -> Option<String> {
+    let primary = tag
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let code = match primary.as_str() {
+        "" => return None,
+        "eng" => "en",
+        "spa" => "es",
+        "por" => "pt",
+        "fra" | "fre" => "fr",
+        "deu" | "ger" => "de",
+        "ita" => "it",
+        code if code.len() == 2 && code.chars().all(|c| c.is_ascii_lowercase()) => code,
+        code if code.len() == 3 && code.chars().all(|c| c.is_ascii_lowercase()) => code,
+        _ => return None,
+    };
+    Some(code.to_string())
+}
+
+/// Whether extraction reads `code`.
+pub fn is_supported(code: &str) -> bool {
+    SUPPORTED.contains(&code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_english_from_spanish() {
+        assert_eq!(
+            detect_language(
+                "Bolivia and Iran signed a memorandum of understanding on defense, the minister said."
+            ),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language(
+                "El ministro de Defensa de Bolivia firmó un memorando de entendimiento con Irán, según la agencia."
+            ),
+            Some("es")
+        );
+    }
+
+    #[test]
+    fn names_languages_it_does_not_read() {
+        assert_eq!(
+            detect_language(
+                "Le ministre a signé un accord avec le gouvernement iranien dans la capitale, et il est parti pour Paris."
+            ),
+            Some("fr")
+        );
+        assert_eq!(
+            detect_language(
+                "O ministro não assinou o acordo com o governo, que foi criticado pela oposição e também pelos militares."
+            ),
+            Some("pt")
+        );
+    }
+
+    #[test]
+    fn too_little_text_is_no_evidence() {
+        assert_eq!(detect_language("Iran Bolivia drones"), None);
+        assert_eq!(detect_language(""), None);
+    }
+
+    #[test]
+    fn metadata_tags_become_codes() {
+        assert_eq!(language_code("es-AR").as_deref(), Some("es"));
+        assert_eq!(language_code("es_MX").as_deref(), Some("es"));
+        assert_eq!(language_code("EN").as_deref(), Some("en"));
+        assert_eq!(language_code("spa").as_deref(), Some("es"));
+        assert_eq!(language_code("zh-Hans").as_deref(), Some("zh"));
+        assert_eq!(language_code("  ").as_deref(), None);
+        assert_eq!(language_code("not a language").as_deref(), None);
+        assert!(is_supported("es") && !is_supported("fr"));
+    }
+}
