@@ -469,10 +469,21 @@ pub fn all_pair_lists() -> impl Iterator<Item = &'static PairList> {
     [PAIR_LISTS, ES_PAIR_LISTS].into_iter().flatten().copied()
 }
 
-/// Files under `data/lexicon/en/` that are tables of more than two columns, read by
-/// their own parsers: the compiled CAMEO triggers (pw-extract's `triggers.rs`) and the
-/// CAMEO code table of `scripts/build-cameo-triggers.py`.
-pub static TABLES: &[&str] = &["en/cameo-events.tsv", "en/cameo-types.tsv"];
+/// Files under `data/lexicon/<language>/` that are tables read by their own parsers:
+/// the compiled CAMEO triggers (pw-extract's `triggers.rs`), the CAMEO code table of
+/// `scripts/build-cameo-triggers.py`, the Spanish gazetteer and its removals (read by
+/// [`crate::Lexicon::for_language`]) and the hand tables `scripts/build-es-lexicon.py`
+/// compiles into it.
+pub static TABLES: &[&str] = &[
+    "en/cameo-events.tsv",
+    "en/cameo-types.tsv",
+    "es/gazetteer.tsv",
+    "es/gazetteer_removed.tsv",
+    "es/country_names.tsv",
+    "es/demonyms.tsv",
+    "es/places.tsv",
+    "es/organizations.tsv",
+];
 
 #[cfg(test)]
 mod tests {
