@@ -218,15 +218,22 @@ fn exonyms_and_organizations_share_the_english_canonical_names() {
         "Institute for the Study of War"
     );
     assert_eq!(hit(es(), text, "ONU").canonical, "United Nations");
+    let text = "Las Fuerzas Armadas Revolucionarias de Colombia (Farc) y el ELN.";
+    assert_eq!(
+        hit(es(), text, "Fuerzas Armadas Revolucionarias de Colombia").canonical,
+        "FARC"
+    );
+    assert_eq!(hit(es(), text, "Farc").canonical, "FARC");
 }
 
 #[test]
 fn common_words_and_given_names_are_not_places_in_spanish() {
-    let text = "Mauricio dijo en la Reunión que la Paz de mayo fue una Victoria.";
+    let text = "Mauricio y Rafael dijeron en la Reunión que la Paz de mayo fue una Victoria.";
     let hits = found(es(), text);
     assert!(
-        hits.iter()
-            .all(|(s, _)| !["Mauricio", "Reunión", "Victoria", "Paz", "Mayo"].contains(s)),
+        hits.iter().all(
+            |(s, _)| !["Mauricio", "Rafael", "Reunión", "Victoria", "Paz", "Mayo"].contains(s)
+        ),
         "{hits:?}"
     );
     assert!(Lexicon::builtin().lookup("Mauricio").is_some());
