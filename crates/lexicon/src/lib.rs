@@ -274,9 +274,10 @@ impl Lexicon {
         })
     }
 
-    /// The embedded English lexicon with the entries of `layer_tsv` (gazetteer format)
-    /// on top: a layer entry replaces every base entry of its surface, and base surfaces
-    /// listed in the first column of `removed_tsv` are dropped.
+    /// The entries of `base_tsv` with those of `layer_tsv` (both in gazetteer format)
+    /// on top, over the embedded countries and given names: a layer entry replaces every
+    /// base entry of its surface, and base surfaces listed in the first column of
+    /// `removed_tsv` are dropped.
     fn with_layer(
         base_tsv: &str,
         layer_tsv: &str,
