@@ -469,10 +469,16 @@ pub fn all_pair_lists() -> impl Iterator<Item = &'static PairList> {
     [PAIR_LISTS, ES_PAIR_LISTS].into_iter().flatten().copied()
 }
 
-/// Files under `data/lexicon/en/` that are tables of more than two columns, read by
-/// their own parsers: the compiled CAMEO triggers (pw-extract's `triggers.rs`) and the
-/// CAMEO code table of `scripts/build-cameo-triggers.py`.
-pub static TABLES: &[&str] = &["en/cameo-events.tsv", "en/cameo-types.tsv"];
+/// Files under `data/lexicon/<lang>/` that are tables of more than two columns, read by
+/// their own parsers: the compiled CAMEO triggers (pw-extract's `triggers.rs`), the
+/// CAMEO code table of `scripts/build-cameo-triggers.py`, the Spanish event triggers and
+/// their hand source (conjugated by `scripts/build-es-triggers.py`).
+pub static TABLES: &[&str] = &[
+    "en/cameo-events.tsv",
+    "en/cameo-types.tsv",
+    "es/events.tsv",
+    "es/event_verbs.tsv",
+];
 
 #[cfg(test)]
 mod tests {
