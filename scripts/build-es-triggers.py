@@ -24,8 +24,9 @@ sus tropas" is not a withdrawal).
 
 Lemma syntax: the first word is the verb's infinitive, optionally reflexive
 (`reunirse`) and optionally with enclitics (`entregar+le,les`); the words after it are
-kept as they are (`imponer sanciones`, `llegar a`); a word in parentheses is optional:
-`reunirse (con)` gives both "se reunió con" and "se reunió". A reflexive verb puts "se"
+kept as they are (`imponer sanciones`, `llegar a`); a group in parentheses is optional:
+`reunirse (con)` gives both "se reunió con" and "se reunió", `levantar (las/sus) sanciones`
+"levantó las sanciones", "levantó sus sanciones" and "levantó sanciones". A reflexive verb puts "se"
 before its finite forms ("se reunió con", "se ha reunido con", "se reunirá con", "se va
 a reunir con") and after its infinitive and gerund ("reunirse con", "reuniéndose con").
 
@@ -305,12 +306,15 @@ def accent_gerund(gerund):
 
 
 def expand_optional(text):
-    """Word lists with and without each parenthesized group ("(de drones)"), the
-    longest first."""
+    """Word lists with and without each parenthesized group ("(de drones)"; "(la/su)"
+    is one of the two or neither), the longest first."""
     results = [[]]
     for group, word in re.findall(r"\(([^()]+)\)|(\S+)", text):
         if group:
-            results = [r + group.split() for r in results] + [list(r) for r in results]
+            options = [option.split() for option in group.split("/")]
+            results = [r + option for option in options for r in results] + [
+                list(r) for r in results
+            ]
         elif "(" in word or ")" in word:
             raise ValueError(f"unbalanced parentheses in {text!r}")
         else:
