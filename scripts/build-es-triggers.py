@@ -356,9 +356,54 @@ def lemma_forms(lemma):
         planned += [se + form + tail for form in table["fut"]]
         for auxiliary in ("va a", "van a"):
             planned.append(f"{auxiliary} {infinitive}{tail}")
+            planned += [f"{auxiliary} {verb}{clitic}{tail}" for clitic in clitics]
             if reflexive:
                 planned.append(f"se {auxiliary} {verb}{tail}")
     return forms, planned
+
+
+# Known forms the conjugation must give (checked on every run, --check included).
+EXPECTED_FORMS = {
+    "firmar+lo": ["firmó", "firmaron", "firma", "firmaba", "han firmado", "firmadas",
+                  "firmándolo", "firmarlo"],
+    "reunirse (con)": ["se reunió con", "se reúnen", "se habían reunido con",
+                       "reuniéndose con", "reunirse"],
+    "incluir": ["incluyó", "incluyeron", "incluye", "incluido", "incluyendo"],
+    "proveer": ["proveyó", "proveyeron", "provee", "provisto", "proveyendo"],
+    "pedir": ["pidió", "pidieron", "pide", "pidiendo", "pedido"],
+    "advertir": ["advirtió", "advierte", "advirtiendo"],
+    "detener": ["detuvo", "detuvieron", "detiene", "detenido"],
+    "imponer sanciones": ["impuso sanciones", "han impuesto sanciones"],
+    "hacer": ["hizo", "hicieron", "hace", "hecho"],
+    "dar": ["dio", "dieron", "da", "dado"],
+    "producir": ["produjo", "produce"],
+    "intervenir": ["intervino", "interviene", "interviniendo"],
+    "elegir": ["eligió", "elige", "eligiendo", "elegido"],
+    "seguir": ["siguió", "sigue", "siguiendo"],
+    "enviar": ["envió", "envía", "envían"],
+    "desplegar": ["desplegó", "despliega"],
+    "romper": ["rompió", "roto"],
+    "suscribir": ["suscribió", "suscrito"],
+    "oponerse (a)": ["se opuso a", "se opone", "oponiéndose a"],
+}
+EXPECTED_PLANNED = {
+    "firmar": ["firmará", "firmarán", "va a firmar", "van a firmar"],
+    "reunirse con": ["se reunirá con", "va a reunirse con", "se va a reunir con"],
+    "detener": ["detendrá", "detendrán"],
+    "imponer": ["impondrá"],
+    "hacer": ["hará"],
+    "salir": ["saldrá"],
+    "entregar+le": ["entregará", "va a entregarle"],
+}
+
+
+def self_test():
+    for table, index in ((EXPECTED_FORMS, 0), (EXPECTED_PLANNED, 1)):
+        for lemma, expected in table.items():
+            produced = lemma_forms(lemma)[index]
+            missing = [form for form in expected if form not in produced]
+            if missing:
+                sys.exit(f"conjugation of {lemma!r} lacks {missing}: {produced}")
 
 
 # --- Reading and validation -----------------------------------------------------------
@@ -433,6 +478,7 @@ def read_source(types):
 
 
 def build():
+    self_test()
     types = ontology_types()
     out_lines = []
     lemma_count = {}
