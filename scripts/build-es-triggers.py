@@ -24,11 +24,12 @@ sus tropas" is not a withdrawal).
 
 Lemma syntax: the first word is the verb's infinitive, optionally reflexive
 (`reunirse`) and optionally with enclitics (`entregar+le,les`); the words after it are
-kept as they are (`imponer sanciones`, `llegar a`); a group in parentheses is optional:
-`reunirse (con)` gives both "se reunió con" and "se reunió", `levantar (las/sus) sanciones`
-"levantó las sanciones", "levantó sus sanciones" and "levantó sanciones". A reflexive verb puts "se"
-before its finite forms ("se reunió con", "se ha reunido con", "se reunirá con", "se va
-a reunir con") and after its infinitive and gerund ("reunirse con", "reuniéndose con").
+kept as they are (`imponer sanciones`, `llegar a`); a group in parentheses is
+optional: `reunirse (con)` gives both "se reunió con" and "se reunió", and
+`levantar (las/sus) sanciones` gives "levantó las sanciones", "levantó sus sanciones"
+and "levantó sanciones". A reflexive verb puts "se" before its finite forms ("se
+reunió con", "se ha reunido con", "se reunirá con", "se va a reunir con") and after its
+infinitive and gerund ("reunirse con", "reuniéndose con").
 
 Spelling: the regular endings are joined to the stem with the orthographic rules of
 Spanish (c, g, z before e become qu, gu, c: atacar -> ataqué; an unstressed i between
@@ -503,7 +504,7 @@ def build():
             groups.append((dedup(planned), (constraints + " planned").strip()))
         for group_forms, group_constraints in groups:
             for form in group_forms:
-                if not form.strip() or not re.fullmatch(r"[a-zñáéíóúü][a-zñáéíóúü' .-]*", form):
+                if not re.fullmatch(r"[a-zñáéíóúü][a-zñáéíóúü' .-]*", form):
                     sys.exit(f"{where}: bad form {form!r}")
                 owners.setdefault(form, []).append(
                     (event_type, frame.startswith("n_"), distinguishing(group_constraints), number)
