@@ -473,7 +473,8 @@ pub fn all_pair_lists() -> impl Iterator<Item = &'static PairList> {
 /// the compiled CAMEO triggers (pw-extract's `triggers.rs`), the CAMEO code table of
 /// `scripts/build-cameo-triggers.py`, the Spanish gazetteer and its removals (read by
 /// [`crate::Lexicon::for_language`]) and the hand tables `scripts/build-es-lexicon.py`
-/// compiles into it.
+/// compiles into it, and the Spanish event triggers and their hand source (conjugated
+/// by `scripts/build-es-triggers.py`).
 pub static TABLES: &[&str] = &[
     "en/cameo-events.tsv",
     "en/cameo-types.tsv",
@@ -483,6 +484,8 @@ pub static TABLES: &[&str] = &[
     "es/demonyms.tsv",
     "es/places.tsv",
     "es/organizations.tsv",
+    "es/events.tsv",
+    "es/event_verbs.tsv",
 ];
 
 #[cfg(test)]
