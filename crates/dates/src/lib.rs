@@ -286,11 +286,17 @@ mod tests {
         ("Lasso visitó Washington el 20 de julio pasado.", P1, "20 de julio pasado=2023-07-20"),
         ("Se reunieron el pasado 31 de julio.", Some("2023-07-20"), "pasado 31 de julio=2022-07-31"),
         ("La reunión será el 31 de julio.", Some("2023-07-20"), "31 de julio=2023-07-31"),
+        ("Será el próximo 20 de julio.", P1, "próximo 20 de julio=2024-07-20"),
+        ("Será el 20 de julio próximo.", P1, "20 de julio próximo=2024-07-20"),
+        ("Lunes 24 de julio de 2023. El ministro habló.", None, "Lunes 24 de julio de 2023=2023-07-24"),
+        ("Julio de 2023 fue un mes difícil.", None, "Julio de 2023=2023-07"),
+        ("La reunión fue el 5 de Mayo en Puebla.", P1, "5 de Mayo=2023-05-05"),
         ("Ocurrió el 18 de mayo de este año.", P1, "18 de mayo de este año=2023-05-18"),
         ("Ocurrió el 18 de mayo del año pasado.", P1, "18 de mayo del año pasado=2022-05-18"),
         ("Sancionó a seis personas este martes, 25 de septiembre.", Some("2018-09-26"), "martes, 25 de septiembre=2018-09-25"),
         ("El domingo 23 de julio de 2023 hubo elecciones.", None, "domingo 23 de julio de 2023=2023-07-23"),
         ("Tegucigalpa, 27 abr (EFE).- Las Fuerzas Armadas", Some("2011-04-27"), "27 abr=2011-04-27"),
+        ("MOSCÚ, 2 Abr. (Reuters/EP) - Rusia ha abierto", Some("2019-04-02"), "2 Abr.=2019-04-02"),
         ("El acuerdo se firmó el 20/07/2023 en Quito.", None, "20/07/2023=2023-07-20"),
         ("El acuerdo se firmó el 05/07/2023 en la sede de la cancillería.", None, "05/07/2023=2023-07-05"),
         // Months and years.
@@ -308,6 +314,7 @@ mod tests {
         ("Ocurrió durante el mes de julio.", P1, "julio=2023-07"),
         ("Maduro visitó Teherán en 2023.", None, "2023=2023"),
         ("Maduro visitó Teherán en el 2023.", None, "2023=2023"),
+        ("Maduro visitó Teherán en el año 2019.", None, "2019=2019"),
         ("La crisis estalló a fines de 2023.", None, "2023=2023"),
         ("La crisis estalló a finales de 2023.", None, "2023=2023"),
         ("Las entregas empiezan a principios de 2024.", None, "2024=2024"),
@@ -369,6 +376,8 @@ mod tests {
         ("Julio César Arce habló con la prensa.", P1, ""),
         ("Lo dijo Domingo Cavallo en Buenos Aires.", P1, ""),
         ("Viajó a Santo Domingo con su familia.", P1, ""),
+        ("The tenor Domingo said on Monday", P1, "Monday=2023-07-24"),
+        ("Doctors at the Mayo Clinic in Mayo said", P1, ""),
         ("Dijo que hace calor en Caracas.", P1, ""),
         ("Llegaron los 2000 soldados a la frontera.", None, ""),
         ("Se fueron más de 1900 personas.", None, ""),
@@ -397,6 +406,37 @@ mod tests {
             SPANISH.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn spanish_odd_input() {
+        let published = Some("2023-07-30".parse().expect("valid"));
+        for text in [
+            "hace",
+            "hace dos",
+            "de",
+            "el 1.",
+            "1.º",
+            "1.º de",
+            "años",
+            "los años",
+            "década de",
+            "la década de los",
+            "fin de",
+            "fin de semana",
+            "mañana",
+            "pasado mañana",
+            "la",
+            "julio de",
+            "20 de julio de",
+            "el pasado",
+            "lunes pasado",
+            "Domingo",
+        ] {
+            let _ = find_dates(text, published);
+            let _ = find_dates(text, None);
+        }
+        assert_eq!(find_dates("mañana", published).len(), 1);
     }
 
     #[test]

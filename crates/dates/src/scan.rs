@@ -219,16 +219,22 @@ impl<'a> Scanner<'a> {
     }
 
     /// Token `i` (a month or weekday name) is written as one: English names capitalized,
-    /// Spanish names lowercase, or capitalized when not the first of a personal name
-    /// ("Julio César", "Domingo Cavallo").
+    /// Spanish names lowercase, or capitalized where a date is plain: after a Spanish
+    /// date word or a day ("de Julio", "2 Abr."), before a day ("Lunes 24", "Lunes, 24 de julio") or before
+    /// "de" and a year ("Julio de 2023"). A capitalized name alone is a person's or a
+    /// place's ("Julio César", "Domingo said", "Santo Domingo").
     fn calendar_name(&self, i: usize) -> bool {
         if !self.es(i) {
             return self.capitalized(i);
         }
-        !self.capitalized(i)
-            || !self.tok(i + 1).is_some_and(|t| {
-                t.kind == Kind::Word && t.key == Key::None && self.capitalized(i + 1)
-            })
+        if !self.capitalized(i) {
+            return true;
+        }
+        let after_date_word = i > 0 && (self.es(i - 1) || self.day_at(i - 1).is_some());
+        let before_day = self.day_at(i + 1).is_some()
+            || (self.is_punct(i + 1, b',') && self.day_at(i + 2).is_some());
+        let before_year = self.es_key(i + 1) == Key::Of && self.year_at(i + 2).is_some();
+        after_date_word || before_day || before_year
     }
 
     /// Token `i` (a Spanish month name alone) follows a Spanish word that makes it a
@@ -307,6 +313,23 @@ impl<'a> Scanner<'a> {
             },
             None => PartialDate::MonthDay { month: m, day: d },
         }
+    }
+
+    /// The first month/day `m`/`d` after publication ("el próximo 20 de julio").
+    fn resolve_month_day_next(&self, m: u8, d: u8) -> PartialDate {
+        let Some(pub_day) = self.pub_day else {
+            return PartialDate::MonthDay { month: m, day: d };
+        };
+        let (py, _, _) = from_days(pub_day);
+        (py..=py + 8)
+            .find(|&year| is_valid(year, m, d) && to_days(year, m, d) > pub_day)
+            .map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
+                PartialDate::Day {
+                    year,
+                    month: m,
+                    day: d,
+                }
+            })
     }
 
     /// The latest month/day `m`/`d` not after publication ("el pasado 20 de julio").
@@ -552,11 +575,12 @@ impl<'a> Scanner<'a> {
         let date = Some(PartialDate::Year { year });
         // "en el 2023", "desde el 2020": the Spanish article between the trigger and the
         // year.
-        let lead = if i >= 2 && self.es_key(i - 1) == Key::The {
-            i - 1
-        } else {
-            i
-        };
+        let mut lead = i;
+        if lead >= 2 && self.es_key(lead - 1) == Key::The {
+            lead -= 1;
+        }
+        // "el año 2019": a year named as one.
+        let named = i >= 1 && self.es_key(i - 1) == Key::Unit(Unit::Year, false);
         if self.prev_key(lead) == Key::Since {
             let range = self
                 .pub_ymd()
@@ -576,7 +600,7 @@ impl<'a> Scanner<'a> {
             && self.tok(i + 1).is_some_and(|t| {
                 t.kind == Kind::Word && self.word(i + 1).as_bytes()[0].is_ascii_lowercase()
             });
-        if self.triggered(lead, true) || parenthesized || modifier {
+        if self.triggered(lead, true) || parenthesized || modifier || named {
             return Some(Hit::new(i, i, DateKind::Absolute, date));
         }
         None
@@ -1129,15 +1153,18 @@ impl<'a> Scanner<'a> {
         if d > days_in_month(year.flatten().unwrap_or(2000), m) {
             return None;
         }
+        // "el pasado 20 de julio", "el 20 de julio próximo".
         let mut first = i;
-        let mut past = false;
+        let mut shift = Key::None;
         if year.is_none() {
-            if self.es_key(i.wrapping_sub(1)) == Key::Last {
+            let before = self.es_key(i.wrapping_sub(1));
+            let after = self.es_key(last + 1);
+            if matches!(before, Key::Last | Key::Next) {
                 first = i - 1;
-                past = true;
-            } else if self.es_key(last + 1) == Key::Last {
+                shift = before;
+            } else if matches!(after, Key::Last | Key::Next) {
                 last += 1;
-                past = true;
+                shift = after;
             }
         }
         let date = match year {
@@ -1147,7 +1174,8 @@ impl<'a> Scanner<'a> {
                 day: d,
             },
             Some(None) => PartialDate::MonthDay { month: m, day: d },
-            None if past => self.resolve_month_day_past(m, d),
+            None if shift == Key::Last => self.resolve_month_day_past(m, d),
+            None if shift == Key::Next => self.resolve_month_day_next(m, d),
             None => self.resolve_month_day(m, d),
         };
         Some(Hit::new(first, last, kind, Some(date)))
