@@ -18,8 +18,9 @@ pub enum Unit {
     Decade,
 }
 
-/// What a word means to the date finder. Matching is ASCII case-insensitive; month and
-/// weekday names are additionally required to be capitalized by the scanner.
+/// What a word means to the date finder. Matching is case-insensitive; English month
+/// and weekday names are additionally required to be capitalized by the scanner (Spanish
+/// ones are written lowercase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     None,
