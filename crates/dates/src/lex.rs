@@ -1,6 +1,8 @@
 //! A tiny lexer for date finding: words, numbers and punctuation with byte offsets, each
 //! word tagged with its date keyword (if any) in the same pass. The keywords are the
-//! English date words of `data/lexicon/en/`, read through `pw_lexicon::words`.
+//! date words of `data/lexicon/en/` and `data/lexicon/es/`, read through
+//! `pw_lexicon::words`; the Spanish and English date words do not collide, so both are
+//! read in every text, and each token says whether its keyword is a Spanish word.
 
 use pw_lexicon::words;
 use rustc_hash::FxHashMap;
@@ -16,8 +18,9 @@ pub enum Unit {
     Decade,
 }
 
-/// What a word means to the date finder. Matching is ASCII case-insensitive; month and
-/// weekday names are additionally required to be capitalized by the scanner.
+/// What a word means to the date finder. Matching is case-insensitive; English month
+/// and weekday names are additionally required to be capitalized by the scanner (Spanish
+/// ones are written lowercase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
     None,
@@ -26,9 +29,13 @@ pub enum Key {
     /// Weekday, Monday = 0.
     Weekday(u8),
     Yesterday,
+    /// "anteayer": two days before publication.
+    DayBeforeYesterday,
     Today,
     Tomorrow,
     Tonight,
+    /// "anoche": the night before publication.
+    LastNight,
     Last,
     This,
     Next,
@@ -39,6 +46,13 @@ pub enum Key {
     Unit(Unit, bool),
     Weekend,
     Ago,
+    /// "hace": the "ago" that comes before its count ("hace dos semanas").
+    AgoBefore,
+    /// A part of a period that, with "of" ("de") after it, makes a following year or
+    /// month a date: "a fines de 2023", "a principios de julio".
+    Phase,
+    /// "fin", in "fin de semana" (the weekend).
+    End,
     /// Number words and the article "a"/"an" (= 1).
     Count(u8),
     /// "few", "several", "couple".
@@ -85,6 +99,9 @@ pub struct Tok {
     pub end: usize,
     pub kind: Kind,
     pub key: Key,
+    /// The keyword is a Spanish word (`data/lexicon/es/`): Spanish grammar applies to it
+    /// (lowercase month and weekday names, modifiers after their word).
+    pub es: bool,
 }
 
 /// Tokens of `text`, whitespace dropped.
@@ -119,6 +136,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
                     digits_end,
                 },
                 key: Key::None,
+                es: false,
             });
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alpha(text, i)) {
             let start = i;
@@ -134,16 +152,17 @@ pub fn lex(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            let key = if ascii {
-                key_of(&bytes[start..i])
+            let (key, es) = if ascii {
+                keyword(&bytes[start..i])
             } else {
-                Key::None
+                keyword_unicode(&text[start..i])
             };
             out.push(Tok {
                 start,
                 end: i,
                 kind: Kind::Word,
                 key,
+                es,
             });
         } else if b < 0x80 {
             out.push(Tok {
@@ -151,6 +170,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
                 end: i + 1,
                 kind: Kind::Punct(b),
                 key: Key::None,
+                es: false,
             });
             i += 1;
         } else {
@@ -167,6 +187,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
                     end: i + len,
                     kind: Kind::Punct(p),
                     key: Key::None,
+                    es: false,
                 });
             }
             i += len;
@@ -191,39 +212,64 @@ fn starts_alpha(text: &str, i: usize) -> bool {
 }
 
 /// The date keyword of an ASCII word (compared without regard to ASCII case).
+#[cfg(test)]
 fn key_of(word: &[u8]) -> Key {
+    keyword(word).0
+}
+
+/// The date keyword of an ASCII word (compared without regard to ASCII case), and
+/// whether it is a Spanish word.
+fn keyword(word: &[u8]) -> (Key, bool) {
     let keys = keys();
     if word.len() > keys.max_len {
-        return Key::None;
+        return (Key::None, false);
     }
     let mut buffer = [0u8; MAX_KEY_LEN];
     let lower = &mut buffer[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
-    keys.map.get(&*lower).copied().unwrap_or(Key::None)
+    keys.map.get(&*lower).copied().unwrap_or((Key::None, false))
+}
+
+/// The date keyword of a word with letters beyond ASCII ("día", "Próximo"), compared
+/// lowercase; only Spanish date words have such letters.
+fn keyword_unicode(word: &str) -> (Key, bool) {
+    let keys = keys();
+    if word.len() > 2 * keys.max_len {
+        return (Key::None, false);
+    }
+    let lower = word.to_lowercase();
+    keys.map
+        .get(lower.as_bytes())
+        .copied()
+        .unwrap_or((Key::None, false))
 }
 
 /// Date words longer than this are not read (none comes close).
 const MAX_KEY_LEN: usize = 32;
 
-/// Every date keyword by its lowercase word, and the longest word.
+/// Every date keyword by its lowercase word (with whether the word is Spanish), and the
+/// longest word.
 struct Keys {
-    map: FxHashMap<&'static [u8], Key>,
+    map: FxHashMap<&'static [u8], (Key, bool)>,
     max_len: usize,
 }
 
 /// The keywords of the language data, read once: month names (`months.txt`, in
 /// calendar order), month abbreviations (`month_abbreviations.tsv`), weekday names
-/// (`weekdays.txt`, Monday first) and the other date words (`date_words.tsv`). When a
-/// word is listed twice, the first reading wins.
+/// (`weekdays.txt`, Monday first), other spellings of Spanish names
+/// (`es/name_variants.tsv`) and the other date words (`date_words.tsv`). Each list
+/// holds the English entries and then the Spanish ones, so a name's place in its
+/// language's file is its position modulo 12 (months) or 7 (weekdays). When a word is
+/// listed twice, the first reading wins.
 fn keys() -> &'static Keys {
     static KEYS: OnceLock<Keys> = OnceLock::new();
     KEYS.get_or_init(|| {
         let months = words::MONTHS
             .list()
             .iter()
-            .zip(1..)
-            .map(|(name, month)| (*name, Key::Month(month, false)));
+            .enumerate()
+            .map(|(index, name)| (*name, Key::Month(month_of(index), false)));
         let abbreviations =
             words::MONTH_ABBREVIATIONS
                 .pairs()
@@ -238,21 +284,59 @@ fn keys() -> &'static Keys {
         let weekdays = words::WEEKDAYS
             .list()
             .iter()
-            .zip(0..)
-            .map(|(name, day)| (*name, Key::Weekday(day)));
+            .enumerate()
+            .map(|(index, name)| (*name, Key::Weekday(weekday_of(index))));
+        let variants = words::ES_NAME_VARIANTS
+            .pairs()
+            .iter()
+            .filter_map(|(variant, name)| {
+                let position = |list: &[&str]| list.iter().position(|entry| entry == name);
+                if let Some(index) = position(words::ES_MONTHS.list()) {
+                    Some((*variant, Key::Month(month_of(index), false)))
+                } else {
+                    let index = position(words::ES_WEEKDAYS.list())?;
+                    Some((*variant, Key::Weekday(weekday_of(index))))
+                }
+            });
         let others = words::DATE_WORDS
             .pairs()
             .iter()
             .filter_map(|(word, meaning)| Some((*word, meaning_key(meaning)?)));
         let mut map = FxHashMap::default();
-        for (word, key) in months.chain(abbreviations).chain(weekdays).chain(others) {
+        for (word, key) in months
+            .chain(abbreviations)
+            .chain(weekdays)
+            .chain(variants)
+            .chain(others)
+        {
             if word.len() <= MAX_KEY_LEN {
-                map.entry(word.as_bytes()).or_insert(key);
+                map.entry(word.as_bytes())
+                    .or_insert_with(|| (key, is_spanish(word)));
             }
         }
         let max_len = map.keys().map(|word| word.len()).max().unwrap_or(0);
         Keys { map, max_len }
     })
+}
+
+/// The month (1..=12) of the name at `index` of `MONTHS` (English, then Spanish).
+fn month_of(index: usize) -> u8 {
+    (index % 12 + 1) as u8
+}
+
+/// The weekday (Monday = 0) of the name at `index` of `WEEKDAYS` (English, then Spanish).
+fn weekday_of(index: usize) -> u8 {
+    (index % 7) as u8
+}
+
+/// `word` is a date word of a Spanish file (and not of its English counterpart, whose
+/// reading wins).
+fn is_spanish(word: &str) -> bool {
+    words::ES_MONTHS.contains(word)
+        || words::ES_WEEKDAYS.contains(word)
+        || words::ES_NAME_VARIANTS.get(word).is_some()
+        || words::ES_MONTH_ABBREVIATIONS.get(word).is_some()
+        || words::ES_DATE_WORDS.get(word).is_some()
 }
 
 /// The keyword a meaning of `date_words.tsv` names.
@@ -261,6 +345,11 @@ fn meaning_key(meaning: &str) -> Option<Key> {
     let unit = |unit, plural| Some(Unit(unit, plural));
     match meaning {
         "yesterday" => Some(Yesterday),
+        "day-before-yesterday" => Some(DayBeforeYesterday),
+        "last-night" => Some(LastNight),
+        "ago-before" => Some(AgoBefore),
+        "phase" => Some(Phase),
+        "end" => Some(End),
         "today" => Some(Today),
         "tomorrow" => Some(Tomorrow),
         "tonight" => Some(Tonight),
@@ -350,8 +439,17 @@ mod tests {
                 "{word}: {month:?} is not a month"
             );
         }
-        assert_eq!(words::MONTHS.list().len(), 12);
-        assert_eq!(words::WEEKDAYS.list().len(), 7);
+        // English names, then Spanish ones: a name's month is its position modulo 12.
+        assert_eq!(words::MONTHS.list().len(), 24);
+        assert_eq!(words::ES_MONTHS.list().len(), 12);
+        assert_eq!(words::WEEKDAYS.list().len(), 14);
+        assert_eq!(words::ES_WEEKDAYS.list().len(), 7);
+        for (variant, name) in words::ES_NAME_VARIANTS.pairs() {
+            assert!(
+                words::ES_MONTHS.contains(name) || words::ES_WEEKDAYS.contains(name),
+                "{variant}: {name:?} is not a Spanish month or weekday name"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,17 @@
 //! "Tuesday night" → `Tuesday`), but the words that decide the resolution are kept
 //! ("last week", "earlier this month", "next Monday", "three days ago", "past decade",
 //! "Jul. 20", "July 20, 2023", "Monday, July 24, 2023", "2006-2019").
+//!
+//! **Spanish** is read in every text, with no language parameter: its date words
+//! (`data/lexicon/es/`) do not collide with the English ones. Spanish month and weekday
+//! names are lowercase; modifiers may follow their word; the day comes first. The
+//! meanings mirror the English ones ("el lunes" = "Monday", "la semana pasada" = "last
+//! week", "hace dos semanas" = "two weeks ago", "a fines de 2023" = "in late 2023") and
+//! so do the spans: articles and prepositions are left out ("el 20 de julio de 2023" →
+//! `20 de julio de 2023`, "en los años 90" → `años 90`, "a fines de 2023" → `2023`),
+//! modifiers kept (`semana pasada`, `pasado lunes`, `hace tres días`, `esta mañana`).
+//! Numeric dates are read day first when most date keywords of the text are Spanish
+//! ("05/07/2023" is 5 July there).
 
 mod calendar;
 mod lex;
@@ -259,6 +270,194 @@ mod tests {
             TABLE.len(),
             failures.join("\n")
         );
+    }
+
+    /// Spanish: one plain sentence per form, against the publication dates above.
+    #[rustfmt::skip]
+    const SPANISH: &[(&str, Option<&str>, &str)] = &[
+        // Days.
+        ("El acuerdo se firmó el 20 de julio de 2023 en Quito.", None, "20 de julio de 2023=2023-07-20"),
+        ("El acuerdo se firmó el 20 de julio del 2023.", None, "20 de julio del 2023=2023-07-20"),
+        ("La reunión fue el 20 de julio en Quito.", P1, "20 de julio=2023-07-20"),
+        ("La reunión fue el 20 de julio en Quito.", None, "20 de julio=--07-20"),
+        ("El desfile se celebró el 1.º de mayo en La Paz.", P1, "1.º de mayo=2023-05-01"),
+        ("El desfile se celebró el 1º de mayo en La Paz.", P1, "1º de mayo=2023-05-01"),
+        ("El desfile se celebró el 1 de mayo en La Paz.", P1, "1 de mayo=2023-05-01"),
+        ("Lasso visitó Washington el 20 de julio pasado.", P1, "20 de julio pasado=2023-07-20"),
+        ("Se reunieron el pasado 31 de julio.", Some("2023-07-20"), "pasado 31 de julio=2022-07-31"),
+        ("La reunión será el 31 de julio.", Some("2023-07-20"), "31 de julio=2023-07-31"),
+        ("Será el próximo 20 de julio.", P1, "próximo 20 de julio=2024-07-20"),
+        ("Será el 20 de julio próximo.", P1, "20 de julio próximo=2024-07-20"),
+        ("Lunes 24 de julio de 2023. El ministro habló.", None, "Lunes 24 de julio de 2023=2023-07-24"),
+        ("Julio de 2023 fue un mes difícil.", None, "Julio de 2023=2023-07"),
+        ("La reunión fue el 5 de Mayo en Puebla.", P1, "5 de Mayo=2023-05-05"),
+        ("Ocurrió el 18 de mayo de este año.", P1, "18 de mayo de este año=2023-05-18"),
+        ("Ocurrió el 18 de mayo del año pasado.", P1, "18 de mayo del año pasado=2022-05-18"),
+        ("Sancionó a seis personas este martes, 25 de septiembre.", Some("2018-09-26"), "martes, 25 de septiembre=2018-09-25"),
+        ("El domingo 23 de julio de 2023 hubo elecciones.", None, "domingo 23 de julio de 2023=2023-07-23"),
+        ("Tegucigalpa, 27 abr (EFE).- Las Fuerzas Armadas", Some("2011-04-27"), "27 abr=2011-04-27"),
+        ("MOSCÚ, 2 Abr. (Reuters/EP) - Rusia ha abierto", Some("2019-04-02"), "2 Abr.=2019-04-02"),
+        ("El acuerdo se firmó el 20/07/2023 en Quito.", None, "20/07/2023=2023-07-20"),
+        ("El acuerdo se firmó el 05/07/2023 en la sede de la cancillería.", None, "05/07/2023=2023-07-05"),
+        // Months and years.
+        ("Las maniobras empezaron en julio de 2023.", None, "julio de 2023=2023-07"),
+        ("Las maniobras empezaron en setiembre de 2022.", None, "setiembre de 2022=2022-09"),
+        ("El ministro viajó a Caracas en julio.", P1, "julio=2023-07"),
+        ("El ministro viajó a Caracas en agosto.", P1, "agosto=2022-08"),
+        ("El ministro viajó a Caracas en julio.", None, "julio=-"),
+        ("Las obras durarán hasta diciembre.", P3, "diciembre=2023-12"),
+        ("El ministro viajó a Caracas a fines de junio.", P1, "junio=2023-06"),
+        ("Lo anunció el pasado marzo.", P1, "pasado marzo=2023-03"),
+        ("Lo anunció en marzo pasado.", P1, "marzo pasado=2023-03"),
+        ("Volverá el próximo marzo.", P1, "próximo marzo=2024-03"),
+        ("Ocurrió en julio del año pasado.", P1, "julio del año pasado=2022-07"),
+        ("Ocurrió durante el mes de julio.", P1, "julio=2023-07"),
+        ("Maduro visitó Teherán en 2023.", None, "2023=2023"),
+        ("Maduro visitó Teherán en el 2023.", None, "2023=2023"),
+        ("Maduro visitó Teherán en el año 2019.", None, "2019=2019"),
+        ("La crisis estalló a fines de 2023.", None, "2023=2023"),
+        ("La crisis estalló a finales de 2023.", None, "2023=2023"),
+        ("Las entregas empiezan a principios de 2024.", None, "2024=2024"),
+        ("El contrato se firmó a mediados de 2022.", None, "2022=2022"),
+        ("Las sanciones rigen desde 2020.", P1, "2020=2020[2020..2023]"),
+        ("La guerra duró entre 2006 y 2019.", None, "2006 y 2019=2006..2019"),
+        ("Fue un aliado en los años 90.", None, "años 90=199X[1990..1999]"),
+        ("Fue un aliado en los años 2000.", None, "años 2000=200X[2000..2009]"),
+        ("Fue un aliado en la década de 1990.", None, "década de 1990=199X[1990..1999]"),
+        ("Fue un aliado en la década de los 90.", None, "década de los 90=199X[1990..1999]"),
+        // Relative days and periods.
+        ("El ministro lo dijo ayer en Quito.", P1, "ayer=2023-07-29"),
+        ("El ministro lo dijo anteayer en Quito.", P1, "anteayer=2023-07-28"),
+        ("El ministro lo dijo hoy en Quito.", P1, "hoy=2023-07-30"),
+        ("El ministro hablará mañana en Quito.", P1, "mañana=2023-07-31"),
+        ("El ministro habló esta mañana en Quito.", P1, "esta mañana=2023-07-30"),
+        ("El ministro habló por la mañana.", P1, ""),
+        ("El ministro hablará pasado mañana.", P1, "pasado mañana=2023-08-01"),
+        ("Los misiles cayeron anoche.", P1, "anoche=2023-07-29"),
+        ("El ministro hablará esta noche.", P1, "esta noche=2023-07-30"),
+        ("Se reunieron esta semana en Lima.", P1, "esta semana=2023-07-24..2023-07-30"),
+        ("Se reunieron la semana pasada en Lima.", P1, "semana pasada=2023-07-17..2023-07-23"),
+        ("Se reunirán la próxima semana en Lima.", P2, "próxima semana=2025-11-17..2025-11-23"),
+        ("Se reunirán la semana próxima en Lima.", P2, "semana próxima=2025-11-17..2025-11-23"),
+        ("Las ventas cayeron el mes pasado.", P3, "mes pasado=2023-12"),
+        ("Las ventas cayeron este mes.", P3, "este mes=2024-01"),
+        ("Las ventas cayeron el año pasado.", P1, "año pasado=2022"),
+        ("Las ventas subirán el próximo año.", P1, "próximo año=2024"),
+        ("Las ventas cayeron este año.", P1, "este año=2023"),
+        ("El acuerdo se firmó hace dos semanas.", P1, "hace dos semanas=2023-07-16"),
+        ("El acuerdo se firmó hace tres días.", P1, "hace tres días=2023-07-27"),
+        ("El acuerdo se firmó hace 10 días.", P1, "hace 10 días=2023-07-20"),
+        ("El acuerdo se firmó hace un año.", P1, "hace un año=2022"),
+        ("El acuerdo se firmó hace dos meses.", P3, "hace dos meses=2023-11"),
+        ("El acuerdo se firmó hace tres días.", None, "hace tres días=-"),
+        ("El acuerdo se firmó dos semanas atrás.", P1, "dos semanas atrás=2023-07-16"),
+        ("El acuerdo se firmó hace unos días.", P1, "hace unos días=-"),
+        ("Las ventas crecieron en los últimos diez años.", P1, "últimos diez años=2013-07-30..2023-07-30"),
+        ("Viajó a La Paz el fin de semana.", P2, "fin de semana=2025-11-08..2025-11-09"),
+        ("Viajó a La Paz el fin de semana pasado.", P1, "fin de semana pasado=2023-07-22..2023-07-23"),
+        ("Viajará a La Paz el próximo fin de semana.", P2, "próximo fin de semana=2025-11-15..2025-11-16"),
+        ("Las protestas crecieron recientemente.", P1, "recientemente=-"),
+        // Weekdays.
+        ("El ministro habló el lunes en Quito.", P1, "lunes=2023-07-24"),
+        ("El ministro habló el lunes en Quito.", None, "lunes=-"),
+        ("El ministro habló el miércoles.", P1, "miércoles=2023-07-26"),
+        ("El ministro habló el sabado.", P1, "sabado=2023-07-29"),
+        ("El ministro habló el domingo.", P1, "domingo=2023-07-30"),
+        ("Se concentraron este sábado frente a la embajada.", P1, "este sábado=2023-07-29"),
+        ("El centro fue inaugurado el pasado lunes.", P2, "pasado lunes=2025-11-10"),
+        ("El centro fue inaugurado el lunes pasado.", P2, "lunes pasado=2025-11-10"),
+        ("El centro fue inaugurado el martes pasado.", P2, "martes pasado=2025-11-04"),
+        ("El centro será inaugurado el próximo lunes.", P2, "próximo lunes=2025-11-17"),
+        ("El centro será inaugurado el lunes próximo.", P2, "lunes próximo=2025-11-17"),
+        ("Dispararon en la mañana del lunes.", P1, "lunes=2023-07-24"),
+        // Not dates.
+        ("La marcha llegó a la Plaza de Mayo.", P1, ""),
+        ("Celebraron el Cinco de Mayo en Texas.", P1, ""),
+        ("Julio César Arce habló con la prensa.", P1, ""),
+        ("Lo dijo Domingo Cavallo en Buenos Aires.", P1, ""),
+        ("Viajó a Santo Domingo con su familia.", P1, ""),
+        ("The tenor Domingo said on Monday", P1, "Monday=2023-07-24"),
+        ("Doctors at the Mayo Clinic in Mayo said", P1, ""),
+        ("Dijo que hace calor en Caracas.", P1, ""),
+        ("Llegaron los 2000 soldados a la frontera.", None, ""),
+        ("Se fueron más de 1900 personas.", None, ""),
+        ("Pidió mayo con las papas en Texas.", P1, ""),
+        ("in mayo the army", P1, ""),
+        ("a UN 2019 report", None, ""),
+        // Spanish and English in one text.
+        ("Ayer, the minister said in 2022 that el lunes pasado fue", P2, "Ayer=2025-11-10; 2022=2022; lunes pasado=2025-11-10"),
+    ];
+
+    #[test]
+    fn spanish() {
+        let mut failures = Vec::new();
+        for (text, published, expected) in SPANISH {
+            let got = render(text, *published);
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?} (pub {published:?})\n   expected {expected:?}\n   got      {got:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {} rows failed:\n{}",
+            failures.len(),
+            SPANISH.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn spanish_odd_input() {
+        let published = Some("2023-07-30".parse().expect("valid"));
+        for text in [
+            "hace",
+            "hace dos",
+            "de",
+            "el 1.",
+            "1.º",
+            "1.º de",
+            "años",
+            "los años",
+            "década de",
+            "la década de los",
+            "fin de",
+            "fin de semana",
+            "mañana",
+            "pasado mañana",
+            "la",
+            "julio de",
+            "20 de julio de",
+            "el pasado",
+            "lunes pasado",
+            "Domingo",
+        ] {
+            let _ = find_dates(text, published);
+            let _ = find_dates(text, None);
+        }
+        assert_eq!(find_dates("mañana", published).len(), 1);
+    }
+
+    #[test]
+    fn spanish_kinds() {
+        let kinds = |text: &str| -> Vec<DateKind> {
+            find_dates(text, Some("2023-07-30".parse().expect("valid")))
+                .iter()
+                .map(|m| m.kind)
+                .collect()
+        };
+        use DateKind::*;
+        assert_eq!(
+            kinds("el 20 de julio de 2023, en julio, en 2023 y en los años 90"),
+            [Absolute, Absolute, Absolute, Absolute]
+        );
+        assert_eq!(
+            kinds("ayer, la semana pasada, el lunes pasado, el pasado lunes, hace dos días"),
+            [Relative, Relative, Relative, Relative, Relative]
+        );
+        assert_eq!(kinds("el lunes y este viernes"), [Weekday, Weekday]);
+        assert_eq!(kinds("recientemente, hace unos días"), [Vague, Vague]);
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub struct Scanner<'a> {
     out: Vec<DateMention>,
     /// End of the last mention (byte), so that look-behind never overlaps it.
     last_end: usize,
+    /// More of the date keywords are Spanish words than English ones ("de", "la", "en"
+    /// against "the", "of", "in"): numeric dates are read day first ("05/07/2023").
+    spanish_text: bool,
 }
 
 /// A match: first and last token index (inclusive), kind, date, range.
@@ -58,12 +61,15 @@ impl<'a> Scanner<'a> {
             }
             _ => None,
         };
+        let spanish = toks.iter().filter(|t| t.es).count();
+        let english = toks.iter().filter(|t| !t.es && t.key != Key::None).count();
         Scanner {
             text,
             toks,
             pub_day,
             out: Vec::new(),
             last_end: 0,
+            spanish_text: spanish > english,
         }
     }
 
@@ -97,6 +103,16 @@ impl<'a> Scanner<'a> {
 
     fn key(&self, i: usize) -> Key {
         self.toks.get(i).map_or(Key::None, |t| t.key)
+    }
+
+    /// Token `i` is a Spanish date word.
+    fn es(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.es)
+    }
+
+    /// The key of token `i` when it is a Spanish date word (Key::None otherwise).
+    fn es_key(&self, i: usize) -> Key {
+        if self.es(i) { self.key(i) } else { Key::None }
     }
 
     /// The key of the token before `i` (Key::None at the start).
@@ -186,10 +202,11 @@ impl<'a> Scanner<'a> {
         (digits <= 2 && (1..=31).contains(&v) && ordinal && !followed).then_some(v as u8)
     }
 
-    /// A capitalized month name at `i`: (month, index of its last token incl. a dot).
+    /// A capitalized month name at `i` (or a Spanish one in any case): (month, whether
+    /// abbreviated, index of its last token incl. a dot).
     fn month_at(&self, i: usize) -> Option<(u8, bool, usize)> {
         match self.key(i) {
-            Key::Month(m, abbr) if self.capitalized(i) => {
+            Key::Month(m, abbr) if self.calendar_name(i) => {
                 let last = if abbr && self.is_punct(i + 1, b'.') && self.adjacent(i, i + 1) {
                     i + 1
                 } else {
@@ -198,6 +215,39 @@ impl<'a> Scanner<'a> {
                 Some((m, abbr, last))
             }
             _ => None,
+        }
+    }
+
+    /// Token `i` (a month or weekday name) is written as one: English names capitalized,
+    /// Spanish names lowercase, or capitalized where a date is plain: after a Spanish
+    /// date word or a day ("de Julio", "2 Abr."), before a day ("Lunes 24", "Lunes, 24 de julio") or before
+    /// "de" and a year ("Julio de 2023"). A capitalized name alone is a person's or a
+    /// place's ("Julio César", "Domingo said", "Santo Domingo").
+    fn calendar_name(&self, i: usize) -> bool {
+        if !self.es(i) {
+            return self.capitalized(i);
+        }
+        if !self.capitalized(i) {
+            return true;
+        }
+        let after_date_word = i > 0 && (self.es(i - 1) || self.day_at(i - 1).is_some());
+        let before_day = self.day_at(i + 1).is_some()
+            || (self.is_punct(i + 1, b',') && self.day_at(i + 2).is_some());
+        let before_year = self.es_key(i + 1) == Key::Of && self.year_at(i + 2).is_some();
+        after_date_word || before_day || before_year
+    }
+
+    /// Token `i` (a Spanish month name alone) follows a Spanish word that makes it a
+    /// date: "en julio", "desde julio", "a fines de julio", "el mes de julio". A bare
+    /// "de" does not ("Plaza de Mayo", "Cinco de Mayo").
+    fn es_triggered(&self, i: usize) -> bool {
+        match self.es_key(i.wrapping_sub(1)) {
+            Key::Trigger | Key::Since | Key::Between => true,
+            Key::Of => matches!(
+                self.es_key(i.wrapping_sub(2)),
+                Key::Phase | Key::Unit(Unit::Month, false)
+            ),
+            _ => false,
         }
     }
 
@@ -265,6 +315,41 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The first month/day `m`/`d` after publication ("el próximo 20 de julio").
+    fn resolve_month_day_next(&self, m: u8, d: u8) -> PartialDate {
+        let Some(pub_day) = self.pub_day else {
+            return PartialDate::MonthDay { month: m, day: d };
+        };
+        let (py, _, _) = from_days(pub_day);
+        (py..=py + 8)
+            .find(|&year| is_valid(year, m, d) && to_days(year, m, d) > pub_day)
+            .map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
+                PartialDate::Day {
+                    year,
+                    month: m,
+                    day: d,
+                }
+            })
+    }
+
+    /// The latest month/day `m`/`d` not after publication ("el pasado 20 de julio").
+    fn resolve_month_day_past(&self, m: u8, d: u8) -> PartialDate {
+        let Some(pub_day) = self.pub_day else {
+            return PartialDate::MonthDay { month: m, day: d };
+        };
+        let (py, _, _) = from_days(pub_day);
+        (py - 8..=py)
+            .rev()
+            .find(|&year| is_valid(year, m, d) && to_days(year, m, d) <= pub_day)
+            .map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
+                PartialDate::Day {
+                    year,
+                    month: m,
+                    day: d,
+                }
+            })
+    }
+
     /// A year-less day resolved to the nearest year in which it falls on weekday `w`
     /// ("Tuesday, December 12"), when one is within a year of the first guess.
     fn align_weekday(&self, date: PartialDate, w: u8) -> PartialDate {
@@ -324,6 +409,22 @@ impl<'a> Scanner<'a> {
             Kind::Punct(_) => None,
             Kind::Word => match t.key {
                 Key::Month(..) => self.month(i),
+                Key::DayBeforeYesterday => Some(Hit::new(i, i, DateKind::Relative, self.days(-2))),
+                Key::LastNight => Some(Hit::new(i, i, DateKind::Relative, self.days(-1))),
+                Key::AgoBefore => self.ago_before(i),
+                Key::End => self.fin_de_semana(i),
+                Key::Unit(Unit::Year, true) if t.es => self.decade_of_years(i),
+                Key::Unit(Unit::Decade, false) if t.es && self.es_key(i + 1) == Key::Of => {
+                    self.decade_of(i)
+                }
+                // "mañana" is tomorrow, "esta mañana" this morning, "pasado mañana" the
+                // day after tomorrow, "la mañana" a morning.
+                Key::Tomorrow if t.es => match self.es_key(i.wrapping_sub(1)) {
+                    Key::This => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(0))),
+                    Key::Last => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(2))),
+                    Key::The | Key::Of => None,
+                    _ => Some(Hit::new(i, i, DateKind::Relative, self.days(1))),
+                },
                 Key::Weekday(w) => self.weekday(i, w),
                 // "USA TODAY" is a newspaper.
                 Key::Yesterday | Key::Today | Key::Tonight | Key::Tomorrow
@@ -366,7 +467,9 @@ impl<'a> Scanner<'a> {
             if let (true, Some((b, bd, "")), Some(y)) =
                 (chain, self.num(i + 2), self.year_at(i + 4))
             {
-                let (m, d) = if val > 12 { (b, val) } else { (val, b) };
+                // Spanish writes the day first ("05/07/2023" is 5 July).
+                let day_first = val > 12 || (self.spanish_text && b <= 12);
+                let (m, d) = if day_first { (b, val) } else { (val, b) };
                 if bd <= 2 && m <= 12 && is_valid(y, m as u8, d as u8) {
                     let date = PartialDate::Day {
                         year: y,
@@ -407,6 +510,12 @@ impl<'a> Scanner<'a> {
             && suffix.is_empty()
             && val > 0
             && let Some(hit) = self.counted(i, i, val)
+        {
+            return Some(hit);
+        }
+        // "20 de julio [de 2023]", "1.º de mayo", "el pasado 20 de julio".
+        if digits <= 2
+            && let Some(hit) = self.es_day(i)
         {
             return Some(hit);
         }
@@ -464,7 +573,15 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let date = Some(PartialDate::Year { year });
-        if self.prev_key(i) == Key::Since {
+        // "en el 2023", "desde el 2020": the Spanish article between the trigger and the
+        // year.
+        let mut lead = i;
+        if lead >= 2 && self.es_key(lead - 1) == Key::The {
+            lead -= 1;
+        }
+        // "el año 2019": a year named as one.
+        let named = i >= 1 && self.es_key(i - 1) == Key::Unit(Unit::Year, false);
+        if self.prev_key(lead) == Key::Since {
             let range = self
                 .pub_ymd()
                 .map(|(py, _, _)| (PartialDate::Year { year }, PartialDate::Year { year: py }));
@@ -479,10 +596,11 @@ impl<'a> Scanner<'a> {
         let modifier = matches!(
             self.prev_key(i),
             Key::The | Key::Det | Key::This | Key::Count(1)
-        ) && self.tok(i + 1).is_some_and(|t| {
-            t.kind == Kind::Word && self.word(i + 1).as_bytes()[0].is_ascii_lowercase()
-        });
-        if self.triggered(i, true) || parenthesized || modifier {
+        ) && !(self.es(i - 1) && self.prev_key(i) == Key::Count(1))
+            && self.tok(i + 1).is_some_and(|t| {
+                t.kind == Kind::Word && self.word(i + 1).as_bytes()[0].is_ascii_lowercase()
+            });
+        if self.triggered(lead, true) || parenthesized || modifier || named {
             return Some(Hit::new(i, i, DateKind::Absolute, date));
         }
         None
@@ -549,7 +667,11 @@ impl<'a> Scanner<'a> {
     fn month(&self, i: usize) -> Option<Hit> {
         let (m, abbr, mlast) = self.month_at(i)?;
         let j = mlast + 1;
-        if let Some(d) = self.day_at(j) {
+        let es = self.es(i);
+        // A capitalized Spanish month before a number is not read month first ("Mayo 5").
+        if (!es || !self.capitalized(i))
+            && let Some(d) = self.day_at(j)
+        {
             // "July 20-22": keep the first day, the range when the year is known.
             let mut last = j;
             let mut to_day = None;
@@ -560,7 +682,7 @@ impl<'a> Scanner<'a> {
                 to_day = Some(d2);
                 last = j + 2;
             }
-            let k = if self.is_punct(last + 1, b',') {
+            let k = if self.is_punct(last + 1, b',') || (es && self.es_key(last + 1) == Key::Of) {
                 last + 2
             } else {
                 last + 1
@@ -588,7 +710,12 @@ impl<'a> Scanner<'a> {
             }
             return Some(hit);
         }
-        let k = if self.is_punct(j, b',') { j + 1 } else { j };
+        // "julio de 2023", "julio del 2023".
+        let k = if self.is_punct(j, b',') || (es && self.es_key(j) == Key::Of) {
+            j + 1
+        } else {
+            j
+        };
         if let Some(year) = self.year_at(k)
             && !self.glued_number(k)
         {
@@ -603,17 +730,26 @@ impl<'a> Scanner<'a> {
             Key::Next => Some(1),
             _ => None,
         };
+        // "julio del año pasado": the Spanish modifier after "year".
+        let (delta, year_at) = match delta {
+            None if es => (self.es_year_modifier(k + 1), k),
+            delta => (delta, k + 1),
+        };
         if let Some(delta) = delta
-            && self.key(k + 1) == Key::Unit(Unit::Year, false)
+            && self.key(year_at) == Key::Unit(Unit::Year, false)
         {
+            let last = year_at.max(k + 1);
             let date = self.pub_ymd().map(|(py, _, _)| PartialDate::Month {
                 year: py + delta,
                 month: m,
             });
-            return Some(Hit::new(i, k + 1, DateKind::Relative, date));
+            return Some(Hit::new(i, last, DateKind::Relative, date));
         }
         if abbr {
             return None;
+        }
+        if es {
+            return self.es_month_alone(i, m);
         }
         // A month alone: needs a trigger before it or a possessive after it. "May" is
         // a modal verb and a surname, so it takes neither "of" nor the possessive.
@@ -636,7 +772,7 @@ impl<'a> Scanner<'a> {
     /// A weekday: "Monday", "on Friday", "last Monday", "next Monday",
     /// "Monday, July 24, 2023" (absolute, the weekday inside the span).
     fn weekday(&self, i: usize, w: u8) -> Option<Hit> {
-        if !self.capitalized(i) {
+        if !self.calendar_name(i) {
             return None;
         }
         let j = if self.is_punct(i + 1, b',') {
@@ -679,43 +815,54 @@ impl<'a> Scanner<'a> {
                 day_date(z - delta)
             })
         };
+        let ahead = || {
+            z.map(|z| {
+                let mut delta = i64::from((w + 7 - weekday(z)) % 7);
+                if delta == 0 {
+                    delta = 7;
+                }
+                day_date(z + delta)
+            })
+        };
+        // "el lunes pasado", "el lunes próximo".
+        if self.es(i) && !matches!(self.prev_key(i), Key::Last | Key::Next) {
+            match self.es_key(i + 1) {
+                Key::Last => return Some(Hit::new(i, i + 1, DateKind::Relative, back(true))),
+                Key::Next => return Some(Hit::new(i, i + 1, DateKind::Relative, ahead())),
+                _ => {}
+            }
+        }
         match self.prev_key(i) {
             Key::Last => Some(Hit::new(i - 1, i, DateKind::Relative, back(true))),
-            Key::Next => {
-                let date = z.map(|z| {
-                    let mut delta = i64::from((w + 7 - weekday(z)) % 7);
-                    if delta == 0 {
-                        delta = 7;
-                    }
-                    day_date(z + delta)
-                });
-                Some(Hit::new(i - 1, i, DateKind::Relative, date))
-            }
+            Key::Next => Some(Hit::new(i - 1, i, DateKind::Relative, ahead())),
             Key::This => Some(Hit::new(i - 1, i, DateKind::Weekday, back(false))),
             _ => Some(Hit::new(i, i, DateKind::Weekday, back(false))),
         }
     }
 
     /// "last/this/next/past week|month|year|decade", "earlier/later this month".
+    /// Spanish "la semana pasada", "el mes próximo": the modifier after the unit.
     fn unit(&self, i: usize, unit: Unit) -> Option<Hit> {
-        if i == 0 {
-            return None;
-        }
-        let modifier = self.key(i - 1);
-        if !matches!(modifier, Key::Last | Key::This | Key::Next | Key::Past) {
-            return None;
-        }
-        // "ABC This Week" is a show; "Last Week" opening a headline is a date.
-        if self.capitalized(i) && i >= 2 && self.capitalized(i - 1) && self.name_before(i - 1) {
-            return None;
-        }
-        let first = if modifier == Key::This && i >= 2 && self.key(i - 2) == Key::Earlier {
-            i - 2
+        let modifiers = |key| matches!(key, Key::Last | Key::This | Key::Next | Key::Past);
+        let before = self.prev_key(i);
+        let (modifier, first, last) = if modifiers(before) {
+            // "ABC This Week" is a show; "Last Week" opening a headline is a date.
+            if self.capitalized(i) && i >= 2 && self.capitalized(i - 1) && self.name_before(i - 1) {
+                return None;
+            }
+            let first = if before == Key::This && i >= 2 && self.key(i - 2) == Key::Earlier {
+                i - 2
+            } else {
+                i - 1
+            };
+            (before, first, i)
+        } else if let Some(after) = self.es_unit_modifier(i) {
+            (after, i, i + 1)
         } else {
-            i - 1
+            return None;
         };
         let hit =
-            |date, range| Some(Hit::new(first, i, DateKind::Relative, date).with_range(range));
+            |date, range| Some(Hit::new(first, last, DateKind::Relative, date).with_range(range));
         let z = self.pub_day;
         let ymd = self.pub_ymd();
         match unit {
@@ -792,7 +939,31 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let first = if modifier == Key::The { i } else { i - 1 };
-        let range = self.pub_day.map(|z| {
+        Some(Hit::new(first, i, DateKind::Relative, None).with_range(self.weekend_range(modifier)))
+    }
+
+    /// "el fin de semana", "este fin de semana", "el pasado fin de semana", "el fin de
+    /// semana pasado", "el próximo fin de semana".
+    fn fin_de_semana(&self, i: usize) -> Option<Hit> {
+        if !(self.es_key(i + 1) == Key::Of && self.es_key(i + 2) == Key::Unit(Unit::Week, false)) {
+            return None;
+        }
+        let (first, last, modifier) = match (self.prev_key(i), self.es_key(i + 3)) {
+            (_, after @ (Key::Last | Key::Next)) => (i, i + 3, after),
+            (Key::The, _) => (i, i + 2, Key::The),
+            (before @ (Key::Last | Key::This | Key::Next | Key::Past), _) => (i - 1, i + 2, before),
+            _ => return None,
+        };
+        Some(
+            Hit::new(first, last, DateKind::Relative, None)
+                .with_range(self.weekend_range(modifier)),
+        )
+    }
+
+    /// The weekend a modifier of "weekend" names: the most recent one on or before
+    /// publication, the one before it ("last" on a weekend day), or the next one.
+    fn weekend_range(&self, modifier: Key) -> Option<(PartialDate, PartialDate)> {
+        self.pub_day.map(|z| {
             let wd = i64::from(weekday(z));
             // Saturday of the most recent weekend, on or before publication.
             let mut sat = if wd >= 5 { z - (wd - 5) } else { z - wd - 2 };
@@ -803,8 +974,7 @@ impl<'a> Scanner<'a> {
                 _ => {}
             }
             (day_date(sat), day_date(sat + 1))
-        });
-        Some(Hit::new(first, i, DateKind::Relative, None).with_range(range))
+        })
     }
 
     /// "N days/weeks/months/years ago" and "past/last N days/.../years" where the count
@@ -820,21 +990,12 @@ impl<'a> Scanner<'a> {
         let n = i64::from(n);
         let z = self.pub_day;
         if self.key(i + 2) == Key::Ago {
-            let date = match unit {
-                Unit::Day => z.map(|z| day_date(z - n)),
-                Unit::Week => z.map(|z| day_date(z - 7 * n)),
-                Unit::Month => self.pub_ymd().map(|(y, m, _)| {
-                    let (year, month) = add_months(y, m, -(n as i32));
-                    PartialDate::Month { year, month }
-                }),
-                Unit::Year => self
-                    .pub_ymd()
-                    .map(|(y, _, _)| PartialDate::Year { year: y - n as i32 }),
-                Unit::Decade => self.pub_ymd().map(|(y, _, _)| PartialDate::Year {
-                    year: y - 10 * n as i32,
-                }),
-            };
-            return Some(Hit::new(first, i + 2, DateKind::Relative, date));
+            return Some(Hit::new(
+                first,
+                i + 2,
+                DateKind::Relative,
+                self.ago(unit, n),
+            ));
         }
         if first == 0 || !matches!(self.key(first - 1), Key::Past | Key::Last) || !plural {
             return None;
@@ -850,6 +1011,25 @@ impl<'a> Scanner<'a> {
             (day_date(from), day_date(z))
         });
         Some(Hit::new(first - 1, i + 1, DateKind::Relative, None).with_range(range))
+    }
+
+    /// `n` units before publication, at the unit's precision.
+    fn ago(&self, unit: Unit, n: i64) -> Option<PartialDate> {
+        let z = self.pub_day;
+        match unit {
+            Unit::Day => z.map(|z| day_date(z - n)),
+            Unit::Week => z.map(|z| day_date(z - 7 * n)),
+            Unit::Month => self.pub_ymd().map(|(y, m, _)| {
+                let (year, month) = add_months(y, m, -(n as i32));
+                PartialDate::Month { year, month }
+            }),
+            Unit::Year => self
+                .pub_ymd()
+                .map(|(y, _, _)| PartialDate::Year { year: y - n as i32 }),
+            Unit::Decade => self.pub_ymd().map(|(y, _, _)| PartialDate::Year {
+                year: y - 10 * n as i32,
+            }),
+        }
     }
 
     /// "a few days ago", "several weeks ago", "the past few years" (vague).
@@ -872,11 +1052,214 @@ impl<'a> Scanner<'a> {
         None
     }
 
+    // ---- Spanish -------------------------------------------------------------------
+
+    /// The year shift of a Spanish "last"/"next" at `k` that follows its word ("el año
+    /// pasado", "el lunes próximo").
+    fn es_year_modifier(&self, k: usize) -> Option<i32> {
+        match self.es_key(k) {
+            Key::Last => Some(-1),
+            Key::Next => Some(1),
+            _ => None,
+        }
+    }
+
+    /// The Spanish "last"/"next" after the unit at `i` ("la semana pasada").
+    fn es_unit_modifier(&self, i: usize) -> Option<Key> {
+        if !self.es(i) {
+            return None;
+        }
+        match self.es_key(i + 1) {
+            key @ (Key::Last | Key::Next) => Some(key),
+            _ => None,
+        }
+    }
+
+    /// A Spanish month name alone: "en julio", "a fines de julio", "el pasado julio",
+    /// "julio pasado", "el próximo julio", "este julio".
+    fn es_month_alone(&self, i: usize, m: u8) -> Option<Hit> {
+        let (first, last, shift) = match (self.es_key(i.wrapping_sub(1)), self.es_key(i + 1)) {
+            (Key::Last, _) => (i - 1, i, -1),
+            (Key::Next, _) => (i - 1, i, 1),
+            (Key::This, _) => (i - 1, i, 0),
+            (_, Key::Last) => (i, i + 1, -1),
+            (_, Key::Next) => (i, i + 1, 1),
+            _ if self.es_triggered(i) => (i, i, 0),
+            _ => return None,
+        };
+        let kind = if (first, last) == (i, i) {
+            DateKind::Absolute
+        } else {
+            DateKind::Relative
+        };
+        Some(Hit::new(first, last, kind, self.resolve_month(m, shift)))
+    }
+
+    /// Token `i` is an ordinal mark after a day number ("1º", "1°").
+    fn ordinal_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "º" | "°")
+    }
+
+    /// A Spanish day and month: "20 de julio", "20 de julio de 2023", "1.º de mayo",
+    /// "1º de mayo", "18 de mayo de este año", "el pasado 20 de julio", "20 de julio
+    /// pasado" (the last two the latest such day not after publication).
+    fn es_day(&self, i: usize) -> Option<Hit> {
+        let (d, _, suffix) = self.num(i)?;
+        if !(1..=31).contains(&d) || !(suffix.is_empty() || (d == 1 && suffix == "o")) {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.is_punct(k, b'.')
+            && self.adjacent(i, k)
+            && self.adjacent(k, k + 1)
+            && self.ordinal_mark(k + 1)
+        {
+            k += 2;
+        } else if self.adjacent(i, k) && self.ordinal_mark(k) {
+            k += 1;
+        }
+        if self.es_key(k) != Key::Of || !self.es(k + 1) {
+            return None;
+        }
+        let (m, _, mlast) = self.month_at(k + 1)?;
+        let d = d as u8;
+        let mut last = mlast;
+        let mut kind = DateKind::Absolute;
+        // The year: "de 2023", "del 2023", "de este año", "del año pasado".
+        let mut year = None;
+        if self.es_key(mlast + 1) == Key::Of {
+            let y = mlast + 2;
+            if let Some(found) = self.year_at(y).filter(|_| !self.glued_number(y)) {
+                year = Some(Some(found));
+                last = y;
+            } else {
+                let shift = match self.key(y) {
+                    Key::This => Some((0, y + 1)),
+                    Key::Last | Key::Next if self.es(y) => {
+                        Some((if self.key(y) == Key::Last { -1 } else { 1 }, y + 1))
+                    }
+                    Key::Unit(Unit::Year, false) => self.es_year_modifier(y + 1).map(|s| (s, y)),
+                    _ => None,
+                };
+                if let Some((shift, unit_at)) = shift
+                    && self.key(unit_at) == Key::Unit(Unit::Year, false)
+                {
+                    year = Some(self.pub_ymd().map(|(py, _, _)| py + shift));
+                    last = unit_at.max(y + 1);
+                    kind = DateKind::Relative;
+                }
+            }
+        }
+        if d > days_in_month(year.flatten().unwrap_or(2000), m) {
+            return None;
+        }
+        // "el pasado 20 de julio", "el 20 de julio próximo".
+        let mut first = i;
+        let mut shift = Key::None;
+        if year.is_none() {
+            let before = self.es_key(i.wrapping_sub(1));
+            let after = self.es_key(last + 1);
+            if matches!(before, Key::Last | Key::Next) {
+                first = i - 1;
+                shift = before;
+            } else if matches!(after, Key::Last | Key::Next) {
+                last += 1;
+                shift = after;
+            }
+        }
+        let date = match year {
+            Some(Some(year)) => PartialDate::Day {
+                year,
+                month: m,
+                day: d,
+            },
+            Some(None) => PartialDate::MonthDay { month: m, day: d },
+            None if shift == Key::Last => self.resolve_month_day_past(m, d),
+            None if shift == Key::Next => self.resolve_month_day_next(m, d),
+            None => self.resolve_month_day(m, d),
+        };
+        Some(Hit::new(first, last, kind, Some(date)))
+    }
+
+    /// "hace tres días", "hace dos semanas", "hace un año" (a count and a unit after
+    /// "hace"), and the vague "hace unos días".
+    fn ago_before(&self, i: usize) -> Option<Hit> {
+        let count = match (self.key(i + 1), self.num(i + 1)) {
+            (Key::Count(n), _) => Some(i64::from(n)),
+            (Key::Few, _) => None,
+            (_, Some((n, digits, ""))) if digits <= 3 && n > 0 => Some(i64::from(n)),
+            _ => return None,
+        };
+        let Key::Unit(unit, plural) = self.key(i + 2) else {
+            return None;
+        };
+        match count {
+            None if plural => Some(Hit::new(i, i + 2, DateKind::Vague, None)),
+            Some(n) if plural != (n == 1) => {
+                Some(Hit::new(i, i + 2, DateKind::Relative, self.ago(unit, n)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The decade of a number at `i` after Spanish "años" or "década de": "90" (the
+    /// 1990s), "1990", "2000"; not "2020" of "los años 2020 y 2021".
+    fn decade_number(&self, i: usize, two_digits: bool) -> Option<i32> {
+        let (v, digits, suffix) = self.num(i)?;
+        if !(suffix.is_empty() || suffix == "s") || v % 10 != 0 || self.glued_number(i) {
+            return None;
+        }
+        let listed = self.key(i + 1) == Key::And
+            || (self.is_punct(i + 1, b',') && self.num(i + 2).is_some());
+        match digits {
+            2 if two_digits && (10..=90).contains(&v) => Some(1900 + v as i32),
+            4 if (1000..=2100).contains(&v) && !listed => Some(v as i32),
+            _ => None,
+        }
+    }
+
+    fn decade_hit(&self, first: usize, last: usize, start: i32) -> Hit {
+        Hit::new(
+            first,
+            last,
+            DateKind::Absolute,
+            Some(PartialDate::Decade { start }),
+        )
+        .with_range(Some((
+            PartialDate::Year { year: start },
+            PartialDate::Year { year: start + 9 },
+        )))
+    }
+
+    /// "los años 90", "los años 2000".
+    fn decade_of_years(&self, i: usize) -> Option<Hit> {
+        if self.es_key(i.wrapping_sub(1)) != Key::The {
+            return None;
+        }
+        let start = self.decade_number(i + 1, true)?;
+        Some(self.decade_hit(i, i + 1, start))
+    }
+
+    /// "la década de 1990", "la década de los 90"; else "la década pasada" and the like.
+    fn decade_of(&self, i: usize) -> Option<Hit> {
+        let k = if self.es_key(i + 2) == Key::The {
+            i + 3
+        } else {
+            i + 2
+        };
+        match self.decade_number(k, k == i + 3) {
+            Some(start) => Some(self.decade_hit(i, k, start)),
+            None => self.unit(i, Unit::Decade),
+        }
+    }
+
     /// "last night", "this morning/afternoon/evening".
     fn part_of_day(&self, i: usize, night: bool) -> Option<Hit> {
         match self.prev_key(i) {
             Key::Last if night => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(-1))),
-            Key::This if !night => Some(Hit::new(i - 1, i, DateKind::Relative, self.days(0))),
+            Key::This if !night || self.es(i) => {
+                Some(Hit::new(i - 1, i, DateKind::Relative, self.days(0)))
+            }
             _ => None,
         }
     }

@@ -4,6 +4,11 @@
 //! publication date, and nothing here guesses. Times and time zones after a date are
 //! ignored: the day is the one written (`2025-02-10 23:30-05:00` is 2025-02-10), never
 //! converted to UTC.
+//!
+//! Spanish dates are read too, in every text: `20 de julio de 2023`, `1.º de mayo de
+//! 2023`, `lunes, 20 de julio de 2023`, after a Spanish label (`Publicado el 20 de julio
+//! de 2023`, `Publicado 02/04/2019 17:39`, numeric dates day first there) or alone on a
+//! line (`20 de julio de 2023, 10:15`). The words come from `data/lexicon/es/`.
 
 use pw_lexicon::words;
 use pw_model::{PartialDate, days_in_month};
@@ -108,29 +113,68 @@ fn spaces(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The month named by an English word (`data/lexicon/en/months.txt`): full names,
-/// three-letter forms and `Sept`.
+/// The month named by an English or Spanish word (`months.txt` of `data/lexicon/en/`
+/// and `data/lexicon/es/`, English names first, so a name's month is its position
+/// modulo 12): full names, three-letter forms, `Sept`, and the other spellings of
+/// `es/name_variants.tsv` (`setiembre`).
 pub(crate) fn month_number(word: &str) -> Option<u32> {
-    if word.len() < 3 || word.len() > 9 {
+    if word.len() < 3 || word.len() > 10 {
         return None;
     }
     let lower = word.to_ascii_lowercase();
     if lower == "sept" {
         return Some(9);
     }
+    let lower = words::ES_NAME_VARIANTS
+        .get(&lower)
+        .filter(|name| words::ES_MONTHS.contains(name))
+        .map_or(lower.as_str(), |name| name);
     words::MONTHS
         .list()
         .iter()
-        .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(&lower)))
-        .map(|index| index as u32 + 1)
+        .position(|name| *name == lower || (lower.len() == 3 && name.starts_with(lower)))
+        .map(|index| (index % 12) as u32 + 1)
 }
 
+/// An English weekday name or its three- or four-letter prefix (`Mon`, `Tues`).
 fn is_weekday(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    words::WEEKDAYS
-        .list()
+    words::WEEKDAYS.list()[..words::WEEKDAYS.list().len() - words::ES_WEEKDAYS.list().len()]
         .iter()
         .any(|name| *name == lower || ((3..=4).contains(&lower.len()) && name.starts_with(&lower)))
+}
+
+/// A whole Spanish weekday name in any case (`lunes`, `Miércoles`, `sabado`); Spanish
+/// prefixes are not read (`Mar` is March, not `martes`).
+fn is_spanish_weekday(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    words::ES_WEEKDAYS.contains(&lower)
+        || words::ES_NAME_VARIANTS
+            .get(&lower)
+            .is_some_and(|name| words::ES_WEEKDAYS.contains(name))
+}
+
+/// A Spanish word for "of" (`de`, `del`, from `es/date_words.tsv`) at `at`, and the
+/// start of the next word after it.
+fn spanish_of(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let end = alpha_at(bytes, at)?;
+    if words::ES_DATE_WORDS.get(&text[at..end].to_ascii_lowercase()) != Some("of") {
+        return None;
+    }
+    let after = spaces(bytes, end);
+    (after > end).then_some(after)
+}
+
+/// The end of a word of letters (any script) at `at`.
+fn letters_at(text: &str, at: usize) -> Option<usize> {
+    let len: usize = text
+        .get(at..)?
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then_some(at + len)
 }
 
 fn alpha_at(bytes: &[u8], at: usize) -> Option<usize> {
@@ -145,14 +189,27 @@ fn alpha_at(bytes: &[u8], at: usize) -> Option<usize> {
 /// (`2025-11-11`, `2025/11/11`) and written forms with an optional weekday
 /// (`Monday, July 24, 2023`, `Jul. 24, 2023`, `24 July 2023`, `Mon, 10 Feb 2025`).
 pub(crate) fn date_at_start(text: &str) -> Option<(PartialDate, usize)> {
+    date_at_start_read(text).map(|(date, len, _)| (date, len))
+}
+
+/// [`date_at_start`], and whether the date was written the Spanish way (`20 de julio de
+/// 2023`, a Spanish weekday).
+fn date_at_start_read(text: &str) -> Option<(PartialDate, usize, bool)> {
     let bytes = text.as_bytes();
-    if let Some(found) = iso_at(bytes, 0) {
-        return Some(found);
+    if let Some((date, len)) = iso_at(bytes, 0) {
+        return Some((date, len, false));
     }
     let mut at = 0;
-    if let Some(end) = alpha_at(bytes, 0)
-        && is_weekday(&text[..end])
-    {
+    let mut spanish = false;
+    let weekday_end = match alpha_at(bytes, 0) {
+        Some(end) if is_weekday(&text[..end]) => Some(end),
+        _ => {
+            let end = letters_at(text, 0).filter(|&end| is_spanish_weekday(&text[..end]));
+            spanish = end.is_some();
+            end
+        }
+    };
+    if let Some(end) = weekday_end {
         at = end;
         if bytes.get(at) == Some(&b'.') {
             at += 1;
@@ -166,7 +223,11 @@ pub(crate) fn date_at_start(text: &str) -> Option<(PartialDate, usize)> {
         }
         at = after;
     }
-    month_first(text, at).or_else(|| day_first(text, at))
+    if let Some((date, end)) = month_first(text, at) {
+        return Some((date, end, spanish));
+    }
+    let (date, end, spanish_day) = day_first(text, at)?;
+    Some((date, end, spanish || spanish_day))
 }
 
 /// `YYYY-MM-DD` or `YYYY/MM/DD` at `at`, not followed by another digit.
@@ -236,16 +297,25 @@ fn month_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
     Some((day(year, month, day_number)?, end))
 }
 
-/// `24 July 2023`, `10 Feb 2025`, `24th July, 2023`.
-fn day_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
+/// `24 July 2023`, `10 Feb 2025`, `24th July, 2023`, and Spanish `20 de julio de 2023`,
+/// `1.º de mayo de 2023`, `2 abr. 2019` (with whether a Spanish "de" was read).
+fn day_first(text: &str, at: usize) -> Option<(PartialDate, usize, bool)> {
     let bytes = text.as_bytes();
     let day_end = digits_at(bytes, at, 2)?;
     let day_number = number(&bytes[at..day_end]);
-    let i = ordinal(bytes, day_end);
+    let i = spanish_ordinal(text, ordinal(bytes, day_end));
     let word_start = spaces(bytes, i);
     if word_start == i {
         return None;
     }
+    let mut spanish = false;
+    let word_start = match spanish_of(text, word_start) {
+        Some(next) => {
+            spanish = true;
+            next
+        }
+        None => word_start,
+    };
     let word_end = alpha_at(bytes, word_start)?;
     let month = month_number(&text[word_start..word_end])?;
     let mut i = word_end;
@@ -259,8 +329,45 @@ fn day_first(text: &str, at: usize) -> Option<(PartialDate, usize)> {
     if after == i {
         return None;
     }
+    let after = match spanish_of(text, after) {
+        Some(next) if spanish => next,
+        _ => after,
+    };
     let (year, end) = year_at(bytes, after)?;
-    Some((day(year, month, day_number)?, end))
+    Some((day(year, month, day_number)?, end, spanish))
+}
+
+/// Skips a Spanish ordinal mark after a day number (`1.º`, `1º`, `1°`).
+fn spanish_ordinal(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    let marked = rest.strip_prefix('.').unwrap_or(rest);
+    match marked.chars().next() {
+        Some(mark @ ('º' | '°')) => text.len() - marked.len() + mark.len_utf8(),
+        _ => at,
+    }
+}
+
+/// `DD/MM/YYYY` at the start of `text`, day first (after a Spanish label).
+fn day_first_numeric(text: &str) -> Option<(PartialDate, usize)> {
+    let bytes = text.as_bytes();
+    let day_end = digits_at(bytes, 0, 2)?;
+    if bytes.get(day_end) != Some(&b'/') {
+        return None;
+    }
+    let month_end = digits_at(bytes, day_end + 1, 2)?;
+    if bytes.get(month_end) != Some(&b'/') {
+        return None;
+    }
+    let (year, end) = year_at(bytes, month_end + 1)?;
+    if bytes.get(end).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let date = day(
+        year,
+        number(&bytes[day_end + 1..month_end]),
+        number(&bytes[..day_end]),
+    )?;
+    Some((date, end))
 }
 
 /// How far into the text a dateline may start.
@@ -304,6 +411,13 @@ fn dateline_in_line(line: &str) -> Option<PartialDate> {
             if let Some((date, _)) = date_at_start(rest) {
                 return Some(date);
             }
+            // Spanish writes numeric dates day first: `Publicado 02/04/2019 17:39`.
+            if words::ES_DATE_LABELS.contains(label)
+                && let Some((date, end)) = day_first_numeric(rest)
+                && times_are_possible(&rest.as_bytes()[end..])
+            {
+                return Some(date);
+            }
         }
     }
     if let Some(found) = standalone_date(line, true) {
@@ -336,9 +450,17 @@ fn dateline_in_line(line: &str) -> Option<PartialDate> {
 /// or a time (`July 24, 2023 10:05`). ISO dates may also be followed by text when
 /// `iso_any` is set: `2025-11-11 U.S. Deputy ...` is a dateline, prose never starts so.
 fn standalone_date(line: &str, iso_any: bool) -> Option<PartialDate> {
-    let (date, len) = date_at_start(line)?;
+    let (date, len, spanish) = date_at_start_read(line)?;
     let rest = line[len..].trim_start();
-    let iso = line.as_bytes()[0].is_ascii_digit()
+    // Spanish datelines put a comma before the time: `20 de julio de 2023, 10:15`.
+    let rest = match rest.strip_prefix(',') {
+        Some(time) if spanish && time.trim_start().starts_with(|c: char| c.is_ascii_digit()) => {
+            time.trim_start()
+        }
+        _ => rest,
+    };
+    let iso = !spanish
+        && line.as_bytes()[0].is_ascii_digit()
         && line.as_bytes().get(4).is_some_and(|b| !b.is_ascii_digit());
     let ok = rest.is_empty()
         || rest.starts_with(['—', '–', '-', '|', '·', '•'])
@@ -497,6 +619,68 @@ mod tests {
         // Too far into the text to be a dateline.
         let late = format!("{}\n2023-07-24\n", "x".repeat(300));
         assert_eq!(dateline(&late), None);
+    }
+
+    #[test]
+    fn spanish_dates() {
+        for (value, expected) in [
+            ("20 de julio de 2023", "2023-07-20"),
+            ("20 de julio del 2023", "2023-07-20"),
+            ("1.º de mayo de 2023", "2023-05-01"),
+            ("1º de mayo de 2023", "2023-05-01"),
+            ("lunes, 24 de julio de 2023", "2023-07-24"),
+            ("Miércoles 26 de julio de 2023", "2023-07-26"),
+            ("sabado 29 de julio de 2023", "2023-07-29"),
+            ("3 de setiembre de 2024", "2024-09-03"),
+            ("3 de septiembre de 2024", "2024-09-03"),
+            ("2 abr. 2019", "2019-04-02"),
+            ("15 ene 2024", "2024-01-15"),
+            ("20 de julio de 2023 10:15", "2023-07-20"),
+        ] {
+            assert_eq!(parse_date_value(value), Some(d(expected)), "{value}");
+        }
+        for value in [
+            "20 de julio",
+            "31 de junio de 2023",
+            "julio de 2023",
+            "20 of July 2023",
+            "lun 24 de julio de 2023",
+        ] {
+            assert_eq!(parse_date_value(value), None, "{value}");
+        }
+        // English three-letter forms are unchanged by the Spanish names.
+        assert_eq!(parse_date_value("Mar 10, 2025"), Some(d("2025-03-10")));
+        assert_eq!(parse_date_value("Jun 3, 2025"), Some(d("2025-06-03")));
+    }
+
+    #[test]
+    fn spanish_datelines() {
+        for (text, expected) in [
+            ("Publicado el 20 de julio de 2023\nTexto", "2023-07-20"),
+            ("Publicado: 20 de julio de 2023", "2023-07-20"),
+            ("Publicada el lunes, 24 de julio de 2023", "2023-07-24"),
+            (
+                "Publicado 02/04/2019 17:39\n\nRusia abre un centro",
+                "2019-04-02",
+            ),
+            ("Fecha de publicación: 05/07/2023", "2023-07-05"),
+            ("Titular\n20 de julio de 2023, 10:15\nTexto", "2023-07-20"),
+            ("20 de julio de 2023 — El ministro", "2023-07-20"),
+            ("CARACAS, 20 de julio de 2023 — El ministro", "2023-07-20"),
+        ] {
+            assert_eq!(dateline(text), Some(d(expected)), "{text}");
+        }
+        for text in [
+            "El 20 de julio de 2023 se firmó el acuerdo.",
+            "20 de julio de 2023 fue un día como otro.",
+            "Publicado 02/04/2019 25:39",
+            "Fechas: 02/04/2019",
+            // English datelines keep the month first and no comma before the time.
+            "July 24, 2023, 10:05\nBody",
+            "Published 02/04/2019",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -378,13 +378,13 @@ word_lists! { WORD_LISTS, "en":
     /// Capitalized words that, after an abbreviation's period, begin a new sentence.
     SENTENCE_STARTERS: "sentence_starters.txt", Exact + ES_SENTENCE_STARTERS;
     /// Month names in calendar order.
-    MONTHS: "months.txt", Lower;
+    MONTHS: "months.txt", Lower + ES_MONTHS;
     /// Weekday names, Monday first.
-    WEEKDAYS: "weekdays.txt", Lower;
+    WEEKDAYS: "weekdays.txt", Lower + ES_WEEKDAYS;
     /// Words after a number that show it counts things rather than naming a year.
-    COUNT_NOUNS: "count_nouns.txt", Lower;
+    COUNT_NOUNS: "count_nouns.txt", Lower + ES_COUNT_NOUNS;
     /// Labels that introduce a publication date at the start of a line, tried in order.
-    DATE_LABELS: "date_labels.txt", Lower;
+    DATE_LABELS: "date_labels.txt", Lower + ES_DATE_LABELS;
     /// Words that name sections of a news site, for category-tag lines.
     SECTION_WORDS: "section_words.txt", Exact;
     /// Title-case function words: a line holding one is a headline, not a tag list.
@@ -403,9 +403,9 @@ pair_lists! { PAIR_LISTS, "en":
     /// Modality cues before a trigger: phrase and modality (speculative, alleged, planned, reported).
     MODALITY_CUES: "modality_cues.tsv", Lower + ES_MODALITY_CUES;
     /// Month abbreviations and their month number ("sept" = 9).
-    MONTH_ABBREVIATIONS: "month_abbreviations.tsv", Lower;
+    MONTH_ABBREVIATIONS: "month_abbreviations.tsv", Lower + ES_MONTH_ABBREVIATIONS;
     /// Relative date words and what they mean to the date finder (a closed set of meanings).
-    DATE_WORDS: "date_words.tsv", Lower;
+    DATE_WORDS: "date_words.tsv", Lower + ES_DATE_WORDS;
     /// Page-furniture phrases a line may start with, and their kind; the first that matches wins.
     BOILERPLATE_PREFIXES: "boilerplate_prefixes.tsv", Lower;
     /// Lines that are nothing but a furniture word or phrase, and their kind.
@@ -423,12 +423,23 @@ word_lists! { ES_WORD_LISTS, "es":
     ES_NEGATIONS: "negations.txt", Lower;
     ES_ABBREVIATIONS: "abbreviations.txt", Exact;
     ES_SENTENCE_STARTERS: "sentence_starters.txt", Exact;
+    /// Month names in Spanish, in calendar order (after the English ones in `MONTHS`).
+    ES_MONTHS: "months.txt", Lower;
+    /// Weekday names in Spanish, Monday first (after the English ones in `WEEKDAYS`).
+    ES_WEEKDAYS: "weekdays.txt", Lower;
+    ES_COUNT_NOUNS: "count_nouns.txt", Lower;
+    ES_DATE_LABELS: "date_labels.txt", Lower;
     /// The commonest function words of Spanish, a profile for telling an article's language.
     ES_STOPWORDS: "stopwords.txt", Lower;
 }
 
 pair_lists! { ES_PAIR_LISTS, "es":
     ES_MODALITY_CUES: "modality_cues.tsv", Lower;
+    ES_MONTH_ABBREVIATIONS: "month_abbreviations.tsv", Lower;
+    ES_DATE_WORDS: "date_words.tsv", Lower;
+    /// Other spellings of Spanish month and weekday names ("setiembre") and the name in
+    /// `ES_MONTHS` or `ES_WEEKDAYS` each stands for.
+    ES_NAME_VARIANTS: "name_variants.tsv", Lower;
     /// Spanish function words and the English structural word the rules read for them
     /// ("con" = "with"), for documents in Spanish only.
     ES_FUNCTION_WORDS: "function_words.tsv", Lower;
