@@ -266,11 +266,14 @@ def build(shared):
                 # "Bolivianos protestan…": a plural may open a sentence or a headline.
                 store.add(title(form), "demonym", canonical, iso3, extra, OPEN, fold=False)
 
-    for name in ("places.tsv", "organizations.tsv"):
+    for name in ("places.tsv", "organizations.tsv", "equipment.tsv"):
         table = os.path.join(ES, name)
         for n, (surface, english_surface) in enumerate(rows_of(table, 2, 2), 1):
             kind, canonical, iso3, extra = copy_of(english_surface, table, n)
             store.add(surface, kind, canonical, iso3, extra, HAND)
+            if name == "equipment.tsv":
+                # "Drones iraníes llegan…": a class may open a sentence or a headline.
+                store.add(title(surface), kind, canonical, iso3, extra, HAND)
 
     # ---------------- countries.json: translations.spa (ODbL) ----------------
     with open(os.path.join(gz, "countries", "countries.json"), encoding="utf-8") as handle:

@@ -40,6 +40,8 @@ pub(crate) fn warn(message: impl std::fmt::Display) {
 #[derive(Serialize)]
 struct Record<'a> {
     document: &'a DocumentMeta,
+    /// The language the article was read in (ISO 639-1).
+    language: &'a str,
     /// The article text as extracted (page furniture removed, bytes repaired): every
     /// `span` in the record is a byte range into it.
     text: &'a str,
@@ -52,6 +54,7 @@ struct Record<'a> {
 pub(crate) fn json_line(document: &Document, extraction: &Extraction) -> String {
     let record = Record {
         document: &document.meta,
+        language: &extraction.language,
         text: &document.text,
         entities: &extraction.entities,
         events: &extraction.events,
@@ -98,6 +101,7 @@ pub(crate) fn text_report(document: &Document, extraction: &Extraction) -> Strin
         |date| format!("{date} (from {:?})", meta.published_from).to_lowercase(),
     );
     let _ = writeln!(out, "   published: {published}");
+    let _ = writeln!(out, "   language: {}", extraction.language);
     if let Some(outlet) = &meta.outlet {
         let _ = writeln!(out, "   outlet: {outlet}");
     }

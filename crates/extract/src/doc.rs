@@ -6,8 +6,43 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use pw_model::Span;
 use pw_text::{Token, TokenKind};
 
+/// The languages the rules read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    /// The language of an ISO 639-1 code, English for any code the rules do not read.
+    pub(crate) fn of_code(code: &str) -> Lang {
+        match code {
+            "es" => Lang::Es,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// Spanish function words and the English words the rules read for them
+/// (`data/lexicon/es/function_words.tsv`), hashed once.
+fn spanish_function_words() -> &'static rustc_hash::FxHashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        pw_lexicon::words::ES_FUNCTION_WORDS
+            .pairs()
+            .iter()
+            .copied()
+            .collect()
+    })
+}
+
 pub(crate) struct Doc<'t> {
     pub(crate) text: &'t str,
+    pub(crate) lang: Lang,
+    /// For a document in Spanish, the English structural word each token is read as
+    /// ("con" → "with"), by token; empty for English.
+    canon: Vec<Option<&'static str>>,
     /// ASCII-lowercased copy: same length and offsets as `text`.
     pub(crate) lower: String,
     pub(crate) paragraphs: Vec<Span>,
@@ -53,7 +88,13 @@ impl Work {
 }
 
 impl<'t> Doc<'t> {
+    /// An English document (tests).
+    #[cfg(test)]
     pub(crate) fn new(text: &'t str) -> Doc<'t> {
+        Doc::in_language(text, Lang::En)
+    }
+
+    pub(crate) fn in_language(text: &'t str, lang: Lang) -> Doc<'t> {
         let lower = text.to_ascii_lowercase();
         let paragraphs = pw_text::paragraphs(text);
         let found = pw_text::sentences(text);
@@ -84,8 +125,20 @@ impl<'t> Doc<'t> {
             sentence_tokens.push((piece_first, last));
         }
         let first_alphanumeric = first_alphanumeric_from(text, &sentences);
+        let canon = match lang {
+            Lang::En => Vec::new(),
+            Lang::Es => {
+                let map = spanish_function_words();
+                tokens
+                    .iter()
+                    .map(|token| map.get(token.span.slice(&lower)).copied())
+                    .collect()
+            }
+        };
         Doc {
             text,
+            lang,
+            canon,
             lower,
             paragraphs,
             sentences,
@@ -101,8 +154,30 @@ impl<'t> Doc<'t> {
         self.tokens[index].span.slice(self.text)
     }
 
+    /// The word at `index` in lowercase, as the rules read it: in a Spanish document a
+    /// function word reads as its English counterpart ("con" as "with").
     pub(crate) fn lower_word(&self, index: usize) -> &str {
+        if let Some(Some(canon)) = self.canon.get(index) {
+            return canon;
+        }
         self.tokens[index].span.slice(&self.lower)
+    }
+
+    /// The word at `index` as written in English, as written in Spanish read as the
+    /// rules read it ("de la" as "of the").
+    pub(crate) fn structural_word(&self, index: usize) -> &str {
+        match self.lang {
+            Lang::En => self.word(index),
+            Lang::Es => self.lower_word(index),
+        }
+    }
+
+    /// A lowercase word read as the rules read it (see [`Doc::lower_word`]).
+    pub(crate) fn canon<'w>(&self, word: &'w str) -> &'w str {
+        match self.lang {
+            Lang::En => word,
+            Lang::Es => spanish_function_words().get(word).copied().unwrap_or(word),
+        }
     }
 
     /// An all-caps word ("WASHINGTON", "FILE", "U.S."): letters, none lowercase.

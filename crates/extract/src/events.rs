@@ -7,7 +7,7 @@
 //! ("the pact includes the sale of arms"), and an agreement with no date of its own
 //! takes the date of an anaphoric mention ("the agreement sealed July 20").
 
-use crate::doc::{Doc, PhraseSet, Work};
+use crate::doc::{Doc, Lang, PhraseSet, Work};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::quotes::{Attribution, QuoteSpan};
@@ -793,9 +793,12 @@ fn country_entity_of(input: &EventInput, index: &Index, entity: usize) -> Option
 fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool) -> Actor {
     // The governing preposition: up to four words back over determiners and modifiers.
     let mut prep = None;
-    let first = doc.token_from(start);
+    let mut first = doc.token_from(start);
     let sentence_start =
         doc.sentence_tokens[doc.sentence_of_token(first.min(doc.tokens.len().saturating_sub(1)))].0;
+    if doc.lang == Lang::Es {
+        first = spanish_phrase_start(doc, first, sentence_start);
+    }
     let mut index = first;
     let mut steps = 0;
     while index > sentence_start && steps < 5 {
@@ -820,11 +823,22 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
     // "by members of the Bolivian opposition": the preposition before the group counts.
     if prep == Some("of") && index >= 2 {
         let head = doc.lower_word(index - 1);
+        // "by the police of Panama", "por la policía de Panamá": over a determiner too.
+        let outer_at = if index >= 3
+            && index - 2 > sentence_start
+            && matches!(
+                doc.lower_word(index - 2),
+                "the" | "its" | "his" | "her" | "their"
+            ) {
+            index - 3
+        } else {
+            index - 2
+        };
         if words::PARTITIVE_HEADS.contains(head)
             && let Some(outer) = PREPOSITIONS
                 .list()
                 .iter()
-                .find(|prep| **prep == doc.lower_word(index - 2))
+                .find(|prep| **prep == doc.lower_word(outer_at))
             && *outer != "of"
             && *outer != "and"
         {
@@ -1215,7 +1229,12 @@ fn code_event(
                 for actor in premodifiers.iter().chain(by.iter().take(1)) {
                     add(&mut target, actor);
                 }
-                for actor in from.iter().take(1) {
+                // Spanish buys "a X" (from X): "la compra de drones a Irán".
+                let sellers = match doc.lang {
+                    Lang::En => from.clone(),
+                    Lang::Es => right_with(&["from", "to"]),
+                };
+                for actor in sellers.iter().take(1) {
                     add(&mut source, actor);
                 }
             }
@@ -1352,7 +1371,12 @@ fn code_event(
             }
             Frame::Take => {
                 // The subject receives: it is the target; "from X" is the source.
-                let (receivers, givers) = (agents.clone(), right_with(&["from"]));
+                // Spanish buys "a X" or "de X": "Bolivia compró drones a Irán".
+                let givers = match doc.lang {
+                    Lang::En => right_with(&["from"]),
+                    Lang::Es => right_with(&["from", "to", "of"]),
+                };
+                let receivers = agents.clone();
                 patients = receivers;
                 agents = givers.into_iter().take(1).collect();
             }
@@ -1538,6 +1562,33 @@ fn crosses_clause(between: &str) -> bool {
 
 /// "Iranian-backed", "U.S.-led", "Russia-based": the name modifies the noun after it
 /// and is not an argument of the clause's verb (the maker of equipment is found apart).
+/// Spanish puts a demonym after its noun ("la policía rusa", "un periodista
+/// estadounidense"): the actor's phrase starts at the noun, so the preposition and the
+/// subject or object test are read from there. A mention that is not a lowercase word
+/// (a name), or a run of lowercase words not closed by a determiner, a preposition, a
+/// capitalized word or the sentence start, keeps its own start.
+fn spanish_phrase_start(doc: &Doc, first: usize, sentence_start: usize) -> usize {
+    if first >= doc.tokens.len() || !doc.word(first).starts_with(|c: char| c.is_lowercase()) {
+        return first;
+    }
+    let closes = |index: usize| {
+        let word = doc.lower_word(index);
+        PREPOSITIONS.contains(word)
+            || matches!(word, "the" | "a" | "its")
+            || !doc.is_word(index)
+            || !doc.word(index).starts_with(|c: char| c.is_lowercase())
+    };
+    let mut start = first;
+    while start > sentence_start && first - start < 2 && !closes(start - 1) {
+        start -= 1;
+    }
+    if start < first && (start == sentence_start || closes(start - 1)) {
+        start
+    } else {
+        first
+    }
+}
+
 fn is_compound_modifier(doc: &Doc, actor: &Actor) -> bool {
     let Some(rest) = doc.lower.get(actor.end..) else {
         return false;

@@ -26,8 +26,9 @@ use pw_model::{Diagnostic, Document, Extraction};
 
 /// Turns documents into extractions. Cheap to share between threads.
 pub struct Extractor {
-    lexicon: &'static Lexicon,
     triggers: triggers::Triggers,
+    /// The Spanish trigger lexicon, compiled on the first document in Spanish.
+    spanish_triggers: std::sync::OnceLock<triggers::Triggers>,
 }
 
 impl Default for Extractor {
@@ -40,8 +41,8 @@ impl Extractor {
     /// An extractor over the lexicons built into the binary.
     pub fn new() -> Extractor {
         Extractor {
-            lexicon: Lexicon::builtin(),
             triggers: triggers::Triggers::builtin(),
+            spanish_triggers: std::sync::OnceLock::new(),
         }
     }
 
@@ -53,9 +54,18 @@ impl Extractor {
     /// that check the work grows linearly with the input).
     pub fn extract_with_stats(&self, document: &Document) -> (Extraction, WorkStats) {
         let (text, cut_at) = within_budget(document.text.as_str(), MAX_ARTICLE_BYTES);
-        let doc = doc::Doc::new(text);
-        let drafts = names::recognize(&doc, self.lexicon);
-        let resolved = entities::resolve(&doc, self.lexicon, &drafts);
+        let (language, language_note) = language_of(document, text);
+        let lang = doc::Lang::of_code(language);
+        let doc = doc::Doc::in_language(text, lang);
+        let lexicon = Lexicon::for_language(language);
+        let triggers = match lang {
+            doc::Lang::En => &self.triggers,
+            doc::Lang::Es => self
+                .spanish_triggers
+                .get_or_init(triggers::Triggers::spanish),
+        };
+        let drafts = names::recognize(&doc, lexicon);
+        let resolved = entities::resolve(&doc, lexicon, &drafts);
         let dates = pw_dates::find_dates(text, document.meta.published);
         let spans = quotes::find_quote_spans(&doc);
         let (quotes, attributions) = quotes::attribute(&doc, &drafts, &resolved, &spans);
@@ -63,12 +73,15 @@ impl Extractor {
             doc: &doc,
             drafts: &drafts,
             resolved: &resolved,
-            triggers: &self.triggers,
+            triggers,
             dates: &dates,
             quotes: &spans,
             attributions: &attributions,
         });
         let mut diagnostics = Vec::new();
+        if let Some(note) = language_note {
+            diagnostics.push(note);
+        }
         if document.meta.published.is_none() {
             let unresolved = dates
                 .iter()
@@ -122,6 +135,7 @@ impl Extractor {
             quote_steps: work.quote_steps.get(),
         };
         let extraction = Extraction {
+            language: language.to_string(),
             entities,
             events,
             quotes,
@@ -130,6 +144,32 @@ impl Extractor {
         };
         (extraction, stats)
     }
+}
+
+/// The language a document is read in: the one its metadata names, else the one its
+/// text shows (stop-word profiles), else English. A language the rules do not read is
+/// read with the English rules (names, countries and dates still come out) and said in
+/// a diagnostic.
+fn language_of<'d>(document: &'d Document, text: &str) -> (&'d str, Option<Diagnostic>) {
+    let declared = document.meta.language.as_deref();
+    let language = declared
+        .or_else(|| pw_text::detect_language(text))
+        .unwrap_or("en");
+    let note = (!pw_text::is_supported(language)).then(|| {
+        Diagnostic::warning(
+            "language_not_supported",
+            format!(
+                "the article is in {language} ({}): only English and Spanish are read, so \
+                 its events and quotes may be missing",
+                if declared.is_some() {
+                    "from its metadata"
+                } else {
+                    "detected"
+                }
+            ),
+        )
+    });
+    (language, note)
 }
 
 /// The most bytes of one article's text that extraction reads. A longer text (a dump,

@@ -5,7 +5,7 @@
 //!
 //! The output is a list of [`Draft`] mentions; `entities.rs` groups them into entities.
 
-use crate::doc::Doc;
+use crate::doc::{Doc, Lang};
 use crate::words::{
     self, GENERIC_EQUIPMENT, LOCATIVES, NAME_PARTICLES, NOT_NAMES, NOT_ORG_ACRONYMS,
     ORG_CONNECTORS, ORG_HEADS, SINGLE_WORD_ORGS, SPEECH_VERBS, TITLE_COMPLEMENTS, TITLE_HEADS,
@@ -185,7 +185,9 @@ impl<'a, 't> Recognizer<'a, 't> {
                 if connector || possessive {
                     // A connector must lead (possibly through "the") to another capitalized word.
                     let mut next = cursor + 1;
-                    while next < end && doc.is_word(next) && matches!(doc.word(next), "the" | "of")
+                    while next < end
+                        && doc.is_word(next)
+                        && matches!(doc.structural_word(next), "the" | "of")
                     {
                         next += 1;
                     }
@@ -313,7 +315,8 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut country_start = first;
         while first <= last {
             let word = doc.word(first);
-            if NOT_NAMES.contains_folded(word)
+            if (NOT_NAMES.contains_folded(word)
+                || doc.lang == Lang::Es && doc.lower_word(first) == "the")
                 && !ORG_HEADS.contains_folded(word)
                 && self.token_hit[first].is_none()
             {

@@ -12,7 +12,7 @@
 //! Pronouns and descriptions ("he added", "said the Bolivian opposition lawmaker",
 //! "the Institute wrote", "the report read") resolve to the latest fitting entity.
 
-use crate::doc::{Doc, PhraseSet, Work, rfind_phrase};
+use crate::doc::{Doc, Lang, PhraseSet, Work, rfind_phrase};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::words::{self, MEDIA_NOUNS, SPEECH_VERBS, TITLE_HEADS};
@@ -371,6 +371,7 @@ impl SpeakerFinder<'_, '_> {
         let before_words: Vec<&str> = lower[..verb_at]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
+            .map(|w| self.doc.canon(w))
             .collect();
         if let Some(&last) = before_words.last()
             && (words::PERSON_PRONOUNS.contains(last) || words::GROUP_PRONOUNS.contains(last))
@@ -401,6 +402,7 @@ impl SpeakerFinder<'_, '_> {
         let after_words: Vec<&str> = after_lower
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
             .filter(|w| !w.is_empty())
+            .map(|w| self.doc.canon(w))
             .take(6)
             .collect();
         if after_words
@@ -439,6 +441,25 @@ impl SpeakerFinder<'_, '_> {
                 <= 4
         {
             return Some((hit.entity, "after"));
+        }
+        // Spanish drops the subject pronoun: `"...", dijo al comentar ...`, `Agregó que
+        // "..."`: a speech verb with no name before it and none right after it speaks
+        // for the person named last.
+        if self.doc.lang == Lang::Es
+            && before.is_empty()
+            && !after_words
+                .first()
+                .is_some_and(|w| matches!(*w, "the" | "a" | "its"))
+            && !after.first().is_some_and(|hit| {
+                self.doc.text[verb_end..hit.start.min(end)]
+                    .split_whitespace()
+                    .count()
+                    <= 2
+            })
+        {
+            return self
+                .latest(quote_open, EntityKind::Person)
+                .map(|entity| (entity, "pronoun"));
         }
         if !before.is_empty() {
             // Skip an appositive that ends at the verb: "Aliaga, a lawmaker ... Committee, told".
@@ -502,6 +523,16 @@ impl SpeakerFinder<'_, '_> {
 
     /// "the (Iranian) minister", "the Bolivian opposition lawmaker", "the report", "the Institute".
     fn description(&self, phrase_words: &[&str], quote_open: usize) -> Option<usize> {
+        // Spanish puts the head first and its modifiers after ("el canciller venezolano",
+        // "el ministro de Defensa"): read it in the English order.
+        let reordered;
+        let phrase_words = match self.doc.lang {
+            Lang::En => phrase_words,
+            Lang::Es => {
+                reordered = spanish_head_last(phrase_words);
+                &reordered
+            }
+        };
         let head = *phrase_words.last()?;
         let determiner_at = phrase_words
             .iter()
@@ -604,6 +635,35 @@ impl SpeakerFinder<'_, '_> {
 
 /// The first speech verb in a clause (`lower` is its lowercase copy): (offset, length).
 /// A capitalized verb is part of a name ("United States"), unless it opens the clause.
+/// A Spanish description in the English order: the determiner, the words between it and
+/// the head noun, the modifiers after the head up to a preposition, and the head last
+/// (`el canciller venezolano` → `el venezolano canciller`). Words are read as the rules
+/// read them (`el` as `the`, `de` as `of`).
+fn spanish_head_last<'w>(phrase_words: &[&'w str]) -> Vec<&'w str> {
+    let Some(determiner_at) = phrase_words
+        .iter()
+        .rposition(|w| matches!(*w, "the" | "its"))
+    else {
+        return phrase_words.to_vec();
+    };
+    let is_head = |w: &str| {
+        TITLE_HEADS.contains(w) || MEDIA_NOUNS.contains(w) || words::ORG_HEADS.contains_folded(w)
+    };
+    let Some(head_at) = (determiner_at + 1..phrase_words.len()).find(|&i| is_head(phrase_words[i]))
+    else {
+        return phrase_words.to_vec();
+    };
+    let mut out: Vec<&str> = phrase_words[..head_at].to_vec();
+    out.extend(
+        phrase_words[head_at + 1..]
+            .iter()
+            .take_while(|w| !words::FRAME_PREPOSITIONS.contains(w))
+            .copied(),
+    );
+    out.push(phrase_words[head_at]);
+    out
+}
+
 fn speech_verb(original: &str, lower: &str) -> Option<(usize, usize)> {
     static VERBS: OnceLock<PhraseSet> = OnceLock::new();
     let verbs = VERBS.get_or_init(|| {

@@ -74,6 +74,7 @@ pub(crate) struct Triggers {
 
 const EVENTS_TSV: &str = include_str!("../../../data/lexicon/events.tsv");
 const CAMEO_TSV: &str = include_str!("../../../data/lexicon/en/cameo-events.tsv");
+const SPANISH_TSV: &str = include_str!("../../../data/lexicon/es/events.tsv");
 
 fn split_words(raw: &str) -> Vec<String> {
     raw.split('|')
@@ -92,6 +93,14 @@ impl Triggers {
             ("en/cameo-events.tsv", CAMEO_TSV),
         ])
         .expect("the embedded event lexicon is valid")
+    }
+
+    /// The Spanish lexicon, `data/lexicon/es/events.tsv` (conjugated from
+    /// `data/lexicon/es/event_verbs.tsv` by `scripts/build-es-triggers.py`): one layer,
+    /// with noun frames and constraints like the English hand lexicon.
+    pub(crate) fn spanish() -> Triggers {
+        Triggers::parse_layers(&[("es/events.tsv", SPANISH_TSV)])
+            .expect("the embedded Spanish event lexicon is valid")
     }
 
     /// One layer only (tests).

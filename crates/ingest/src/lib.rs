@@ -696,6 +696,7 @@ fn assemble(
             published,
             published_from,
             format: Some(format.name().to_string()),
+            language: None,
         },
         text,
         diagnostics,

@@ -345,13 +345,13 @@ word_lists! { WORD_LISTS, "en":
     /// Group nouns and modifiers between a frame preposition and a country.
     ACTOR_GROUP_WORDS: "actor_group_words.txt", Lower;
     /// Nouns before "of" whose preposition counts for the group after them.
-    PARTITIVE_HEADS: "partitive_heads.txt", Lower;
+    PARTITIVE_HEADS: "partitive_heads.txt", Lower + ES_PARTITIVE_HEADS;
     /// Words right before a mention that show it is not a verb's object.
     NOT_VERBS_BEFORE_OBJECT: "not_verbs_before_object.txt", Lower;
     /// Words right before a trigger that show the trigger is a noun.
     NOUN_TRIGGER_LEFT_WORDS: "noun_trigger_left_words.txt", Lower;
     /// Forms of "be" and "get" that make a following trigger passive.
-    PASSIVE_AUXILIARIES: "passive_auxiliaries.txt", Lower;
+    PASSIVE_AUXILIARIES: "passive_auxiliaries.txt", Lower + ES_PASSIVE_AUXILIARIES;
     /// Words between a passive auxiliary and its participle ("was reportedly signed").
     PASSIVE_ADVERBS: "passive_adverbs.txt", Lower;
     /// Words after a comma or dash that open a new clause.
@@ -369,9 +369,9 @@ word_lists! { WORD_LISTS, "en":
     /// Negations that, right before a trigger, make the event denied.
     NEGATIONS: "negations.txt", Lower + ES_NEGATIONS;
     /// Words that refine a cooperation into military cooperation.
-    MILITARY_CONTEXT: "military_context.txt", Lower;
+    MILITARY_CONTEXT: "military_context.txt", Lower + ES_MILITARY_CONTEXT;
     /// Words that refine support or cooperation into aid.
-    AID_CONTEXT: "aid_context.txt", Lower;
+    AID_CONTEXT: "aid_context.txt", Lower + ES_AID_CONTEXT;
     // Sentences, dates and records (pw-text, pw-dates, pw-ingest, pw-record).
     /// Abbreviations that take a period without ending a sentence ("Gen.", "Inc.").
     ABBREVIATIONS: "abbreviations.txt", Exact + ES_ABBREVIATIONS;
@@ -422,6 +422,10 @@ word_lists! { ES_WORD_LISTS, "es":
     ES_PERSON_PRONOUNS: "person_pronouns.txt", Lower;
     ES_NEGATIONS: "negations.txt", Lower;
     ES_ABBREVIATIONS: "abbreviations.txt", Exact;
+    ES_PARTITIVE_HEADS: "partitive_heads.txt", Lower;
+    ES_PASSIVE_AUXILIARIES: "passive_auxiliaries.txt", Lower;
+    ES_MILITARY_CONTEXT: "military_context.txt", Lower;
+    ES_AID_CONTEXT: "aid_context.txt", Lower;
     ES_SENTENCE_STARTERS: "sentence_starters.txt", Exact;
     /// Month names in Spanish, in calendar order (after the English ones in `MONTHS`).
     ES_MONTHS: "months.txt", Lower;
@@ -495,6 +499,7 @@ pub static TABLES: &[&str] = &[
     "es/demonyms.tsv",
     "es/places.tsv",
     "es/organizations.tsv",
+    "es/equipment.tsv",
     "es/events.tsv",
     "es/event_verbs.tsv",
 ];

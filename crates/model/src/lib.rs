@@ -126,6 +126,9 @@ pub struct DocumentMeta {
     /// The input format: `text`, `html`, `jsonl`, `feed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+    /// The language the metadata names (ISO 639-1), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// How serious a diagnostic is. `Error` means the article could not be produced.
@@ -253,6 +256,10 @@ pub struct Quote {
 /// Everything extraction found in one document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
+    /// The language the document was read in (ISO 639-1: `en`, `es`; another code when
+    /// the article is in a language the rules do not read, with a diagnostic).
+    #[serde(default)]
+    pub language: String,
     pub entities: Vec<Entity>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,

@@ -24,8 +24,8 @@ fn profiles() -> [(&'static str, &'static WordList); 6] {
 /// How many words of the text are looked at: enough for a clear vote, few enough that
 /// a huge article costs no more than a short one.
 const SAMPLE_WORDS: usize = 2_000;
-/// Fewer profile words than this in the sample is no evidence (a headline, a table).
-const MIN_HITS: usize = 4;
+/// Fewer profile words than this in the sample is no evidence (a name, a table).
+const MIN_HITS: usize = 2;
 
 /// The language of `text` by its stop words: the ISO 639-1 code of the profile with the
 /// most hits, or `None` when the text has too few function words of any profile to tell.
@@ -51,7 +51,16 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         .enumerate()
         .rev()
         .max_by_key(|&(_, count)| count)?;
-    (count >= MIN_HITS).then_some(profiles[best].0)
+    // The winner must stand clear of the runner-up: the profiles share a few words
+    // ("de", "que", "a"), and a short text can tie.
+    let runner_up = hits
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| index != best)
+        .map(|(_, &count)| count)
+        .max()
+        .unwrap_or(0);
+    (count >= MIN_HITS && count >= 2 * runner_up).then_some(profiles[best].0)
 }
 
 /// A language named by metadata (`es`, `es-AR`, `es_MX`, `spa`) as its ISO 639-1 code,
@@ -123,6 +132,15 @@ mod tests {
     #[test]
     fn too_little_text_is_no_evidence() {
         assert_eq!(detect_language("Iran Bolivia drones"), None);
+        assert_eq!(detect_language("Iran and Bolivia"), None);
+        assert_eq!(
+            detect_language("La policía rusa detuvo a un periodista estadounidense."),
+            Some("es")
+        );
+        assert_eq!(
+            detect_language("Iran and Bolivia signed the deal."),
+            Some("en")
+        );
         assert_eq!(detect_language(""), None);
     }
 

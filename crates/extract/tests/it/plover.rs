@@ -29,11 +29,12 @@ fn expected(field: &str) -> Vec<String> {
     codes
 }
 
-#[test]
-fn every_plover_type_codes_a_plain_sentence() {
-    let table = include_str!("../../test_data/plover_types.tsv");
+/// Codes every sentence of a table and returns the PLOVER types seen, or panics with
+/// every sentence that did not give its event.
+fn code_table(table: &str, language: Option<&str>) -> Vec<String> {
     let extractor = Extractor::new();
     let mut seen = Vec::new();
+    let mut failures = Vec::new();
     for line in table
         .lines()
         .filter(|line| !line.starts_with('#') && !line.is_empty())
@@ -45,8 +46,9 @@ fn every_plover_type_codes_a_plain_sentence() {
             expected(columns.get(4).unwrap_or(&"")),
         );
         let out = read_bytes("case.txt", sentence.as_bytes(), None, &Options::default());
-        let document = &out.documents[0];
-        let extraction = extractor.extract(document);
+        let mut document = out.documents[0].clone();
+        document.meta.language = language.map(str::to_string);
+        let extraction = extractor.extract(&document);
         let found = extraction.events.iter().find(|event| {
             event.event_type.as_str() == event_type
                 && countries(&extraction, &event.source) == source
@@ -64,13 +66,33 @@ fn every_plover_type_codes_a_plain_sentence() {
                 )
             })
             .collect();
-        let event = found.unwrap_or_else(|| {
-            panic!("{plover}: {sentence:?} should give {event_type} {source:?}->{target:?}, got {coded:?}")
-        });
-        assert_eq!(format!("{:?}", event.plover).to_uppercase(), plover);
-        seen.push(plover.to_string());
+        match found {
+            Some(event) => {
+                assert_eq!(format!("{:?}", event.plover).to_uppercase(), plover);
+                seen.push(plover.to_string());
+            }
+            None => failures.push(format!(
+                "{plover}: {sentence:?} should give {event_type} {source:?}->{target:?}, got {coded:?}"
+            )),
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
     seen.sort();
     seen.dedup();
+    seen
+}
+
+#[test]
+fn every_plover_type_codes_a_plain_sentence() {
+    let seen = code_table(include_str!("../../test_data/plover_types.tsv"), None);
     assert_eq!(seen.len(), 16, "one sentence per PLOVER type");
+}
+
+#[test]
+fn every_plover_type_codes_plain_spanish_sentences() {
+    let seen = code_table(
+        include_str!("../../test_data/plover_types_es.tsv"),
+        Some("es"),
+    );
+    assert_eq!(seen.len(), 16, "sentences for every PLOVER type");
 }
