@@ -7,12 +7,17 @@
 //! with the same content hash is skipped before extraction; a changed one is updated in
 //! place. Because every batch commits whole and the search index catches up with the
 //! database on open, a run killed at any moment can simply be run again.
+//!
+//! An article in a language extraction does not read (not `pw_text::SUPPORTED`) is
+//! stored with its text, metadata and language but no extraction, and named on stderr
+//! (`…: language fr is not supported: stored, events not extracted`); the summary
+//! counts them.
 
 use anyhow::{Context, Result, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pw_extract::Extractor;
 use pw_ingest::Options;
-use pw_model::Document;
+use pw_model::{Document, Extraction};
 use pw_store::{NewArticle, PutOutcome, SqliteStore, Store};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -88,6 +93,7 @@ pub(crate) fn run(
         .map(|path| (path.clone(), pw_ingest::read_file(path, &options)))
         .collect();
     let mut pending = Vec::new();
+    let mut unsupported = 0u64;
     for (path, output) in file_outputs {
         for error in &output.errors {
             crate::output::warn(error);
@@ -100,6 +106,15 @@ pub(crate) fn run(
             let content_hash = pw_store::content_hash(&document.text);
             let identity =
                 pw_store::identity_key(&document.meta, Some(&source_file), &content_hash);
+            if let Some(language) = unsupported_language(&document)
+                && known.get(&identity) != Some(&content_hash)
+            {
+                let location = document.meta.file.as_deref().unwrap_or(&identity);
+                crate::output::warn(format!(
+                    "{location}: language {language} is not supported: stored, events not extracted"
+                ));
+                unsupported += 1;
+            }
             pending.push(Pending {
                 document,
                 identity,
@@ -143,6 +158,9 @@ pub(crate) fn run(
             // Extraction is meant never to fail; should it panic on one article all the
             // same, that article is reported and the batch goes on.
             let extracted = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                if unsupported_language(&article.document).is_some() {
+                    return Extraction::default();
+                }
                 extractor
                     .get_or_init(Extractor::new)
                     .extract(&article.document)
@@ -197,8 +215,13 @@ pub(crate) fn run(
     }
     let elapsed = started.elapsed().as_secs_f64();
     let articles = tally.stored + tally.updated + tally.skipped + tally.failed;
+    let unsupported = if unsupported > 0 {
+        format!(" ({unsupported} in languages not supported, events not extracted)")
+    } else {
+        String::new()
+    };
     println!(
-        "{articles} articles: {} stored, {} updated, {} skipped, {} failed in {elapsed:.1} s ({:.0} articles/s, {:.1} MB/s)",
+        "{articles} articles: {} stored, {} updated, {} skipped, {} failed{unsupported} in {elapsed:.1} s ({:.0} articles/s, {:.1} MB/s)",
         tally.stored,
         tally.updated,
         tally.skipped,
@@ -207,6 +230,15 @@ pub(crate) fn run(
         tally.bytes as f64 / 1e6 / elapsed.max(1e-9),
     );
     Ok(tally.failed == 0)
+}
+
+/// The language of a document when it is known and extraction does not read it.
+fn unsupported_language(document: &Document) -> Option<&str> {
+    document
+        .meta
+        .language
+        .as_deref()
+        .filter(|language| !pw_text::is_supported(language))
 }
 
 /// The writer thread: batches articles into transactions until the channel closes.

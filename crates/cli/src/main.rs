@@ -116,6 +116,17 @@ enum Command {
         #[command(flatten)]
         read: query::ReadArgs,
     },
+    /// Stored articles in key order: outlet, file or title, date and language.
+    Articles {
+        /// Only articles in this language (`es`, `en`; tags like `es-AR` work too).
+        #[arg(long)]
+        language: Option<String>,
+        /// At most this many articles.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[command(flatten)]
+        read: query::ReadArgs,
+    },
     /// An entity's profile (`entity NAME`), or a correction (`entity merge A B`,
     /// `entity split a3:e2`).
     #[command(args_conflicts_with_subcommands = true)]
@@ -233,6 +244,11 @@ fn main() -> ExitCode {
             "entity needs a NAME, or merge A B, or split MENTION"
         )),
         Command::Facts { filters, read } => query::facts(&read, &filters),
+        Command::Articles {
+            language,
+            limit,
+            read,
+        } => query::articles(&read, language.as_deref(), limit),
         Command::Timeline {
             subject,
             other,

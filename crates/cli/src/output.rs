@@ -105,6 +105,10 @@ pub(crate) fn text_report(document: &Document, extraction: &Extraction) -> Strin
     if let Some(outlet) = &meta.outlet {
         let _ = writeln!(out, "   outlet: {outlet}");
     }
+    if let Some(language) = &meta.language {
+        let from = format!("{:?}", meta.language_from).to_lowercase();
+        let _ = writeln!(out, "   language: {language} (from {from})");
+    }
     if let Some(url) = &meta.url {
         let _ = writeln!(out, "   url: {url}");
     }

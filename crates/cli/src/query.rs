@@ -1,13 +1,14 @@
-//! The read commands: `search`, `facts`, `timeline`, `relations`, through pw-query.
+//! The read commands: `search`, `facts`, `timeline`, `relations`, through pw-query, and
+//! `articles`, straight from the store.
 //! Readable text by default, JSON Lines with `--json`; the shared text rendering of
 //! facts, articles and entities lives here too.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
 use pw_query::{
     ArticleRef, Catalog, EntityBrief, FactBrief, FactQuery, FactSummary, SearchRequest,
 };
-use pw_store::SqliteStore;
+use pw_store::{ArticleFilter, Page, SqliteStore, Store};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -170,8 +171,8 @@ pub(crate) fn names(entities: &[EntityBrief]) -> String {
         .join(", ")
 }
 
-/// `a2 Bolivar Observer, 000_6b29.txt, 2023-07-30`: key, outlet, title or file name,
-/// date.
+/// `a2 Bolivar Observer, 000_6b29.txt, 2023-07-30, en`: key, outlet, title or file name,
+/// date, language.
 pub(crate) fn article_label(article: &ArticleRef) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(outlet) = &article.outlet {
@@ -186,6 +187,9 @@ pub(crate) fn article_label(article: &ArticleRef) -> String {
     }
     if let Some(published) = article.published {
         parts.push(published.to_string());
+    }
+    if let Some(language) = &article.language {
+        parts.push(language.clone());
     }
     if parts.is_empty() {
         article.key.clone()
@@ -444,6 +448,60 @@ pub(crate) fn search(args: &ReadArgs, text_query: &str, flags: &SearchFlags) -> 
     let _ = writeln!(text, "{}", count(results.facts.len(), "fact"));
     for fact in &results.facts {
         let _ = writeln!(text, "  {}", fact_line(fact));
+    }
+    emit(&text).map(|()| true)
+}
+
+/// One line of `pactwatch articles --json`.
+#[derive(Serialize)]
+struct ArticleLine<'a> {
+    key: String,
+    #[serde(flatten)]
+    meta: &'a pw_model::DocumentMeta,
+}
+
+/// `pactwatch articles`: stored articles in key order, optionally in one language.
+pub(crate) fn articles(args: &ReadArgs, language: Option<&str>, limit: usize) -> Result<bool> {
+    let filter = match language.map(str::trim) {
+        None | Some("") => ArticleFilter::default(),
+        Some(raw) => {
+            ArticleFilter::language(&pw_text::language_code(raw).ok_or_else(|| {
+                anyhow!("--language: not a language code (like es or en): {raw:?}")
+            })?)
+        }
+    };
+    let store = open_reader(&args.db)?;
+    let total = store.count_articles_where(&filter).map_err(store_error)?;
+    let articles = store
+        .list_articles_where(Page::first(limit), &filter)
+        .map_err(store_error)?;
+    if args.json {
+        return emit_json(&json_lines(articles.iter().map(|article| ArticleLine {
+            key: article.key.to_string(),
+            meta: &article.document.meta,
+        }))?)
+        .map(|()| true);
+    }
+    let mut text = count(total as usize, "article");
+    if let Some(language) = &filter.language {
+        let _ = write!(text, " in {language}");
+    }
+    if articles.len() < total as usize {
+        let _ = write!(text, " (the first {})", articles.len());
+    }
+    text.push('\n');
+    for article in &articles {
+        let meta = &article.document.meta;
+        let label = article_label(&ArticleRef {
+            key: article.key.to_string(),
+            title: meta.title.clone(),
+            outlet: meta.outlet.clone(),
+            url: meta.url.clone(),
+            file: meta.file.clone(),
+            published: meta.published,
+            language: meta.language.clone(),
+        });
+        let _ = writeln!(text, "  {label}");
     }
     emit(&text).map(|()| true)
 }

@@ -55,6 +55,15 @@ impl Extractor {
     pub fn extract_with_stats(&self, document: &Document) -> (Extraction, WorkStats) {
         let (text, cut_at) = within_budget(document.text.as_str(), MAX_ARTICLE_BYTES);
         let (language, language_note) = language_of(document, text);
+        if let Some(note) = language_note {
+            // English rules over another language give noise, not facts.
+            let extraction = Extraction {
+                language: language.to_string(),
+                diagnostics: vec![note],
+                ..Extraction::default()
+            };
+            return (extraction, WorkStats::default());
+        }
         let lang = doc::Lang::of_code(language);
         let doc = doc::Doc::in_language(text, lang);
         let lexicon = Lexicon::for_language(language);
@@ -79,9 +88,6 @@ impl Extractor {
             attributions: &attributions,
         });
         let mut diagnostics = Vec::new();
-        if let Some(note) = language_note {
-            diagnostics.push(note);
-        }
         if document.meta.published.is_none() {
             let unresolved = dates
                 .iter()
@@ -146,10 +152,10 @@ impl Extractor {
     }
 }
 
-/// The language a document is read in: the one its metadata names, else the one its
-/// text shows (stop-word profiles), else English. A language the rules do not read is
-/// read with the English rules (names, countries and dates still come out) and said in
-/// a diagnostic.
+/// The language a document is read in: the one its metadata names (ingest fills it in,
+/// from metadata or the text), else the one its text shows (stop-word profiles), else
+/// English; with a diagnostic when the rules do not read that language (the document
+/// is then not extracted: English rules over French give noise, not facts).
 fn language_of<'d>(document: &'d Document, text: &str) -> (&'d str, Option<Diagnostic>) {
     let declared = document.meta.language.as_deref();
     let language = declared
@@ -160,11 +166,10 @@ fn language_of<'d>(document: &'d Document, text: &str) -> (&'d str, Option<Diagn
             "language_not_supported",
             format!(
                 "the article is in {language} ({}): only English and Spanish are read, so \
-                 its events and quotes may be missing",
-                if declared.is_some() {
-                    "from its metadata"
-                } else {
-                    "detected"
+                 nothing was extracted",
+                match (declared, document.meta.language_from) {
+                    (Some(_), pw_model::LanguageSource::Metadata) => "from its metadata",
+                    _ => "detected",
                 }
             ),
         )
@@ -286,6 +291,51 @@ mod tests {
         assert_eq!(within_budget(text, 30).1, Some(30));
         // No line break near the budget: the last character boundary before it.
         assert_eq!(within_budget("ab\u{e9}cdefgh", 3), ("ab", Some(2)));
+    }
+
+    fn document(text: &str, language: Option<&str>) -> Document {
+        let mut document = Document {
+            text: text.to_string(),
+            ..Document::default()
+        };
+        document.meta.language = language.map(str::to_string);
+        document
+    }
+
+    #[test]
+    fn the_language_comes_from_metadata_else_from_the_text() {
+        let extractor = Extractor::new();
+        let spanish = "El ministro de Defensa de Bolivia firmó un memorando con Irán.";
+        assert_eq!(extractor.extract(&document(spanish, None)).language, "es");
+        assert_eq!(
+            extractor
+                .extract(&document("Iran and Bolivia signed it.", None))
+                .language,
+            "en"
+        );
+        // Metadata wins over the text; too little text to tell is English.
+        assert_eq!(
+            extractor.extract(&document(spanish, Some("en"))).language,
+            "en"
+        );
+        assert_eq!(extractor.extract(&document("Irán", None)).language, "en");
+        // The Spanish lexicon reads "Irán" as Iran.
+        let read = extractor.extract(&document(spanish, None));
+        assert!(
+            read.entities
+                .iter()
+                .any(|entity| entity.country.as_deref() == Some("IRN"))
+        );
+    }
+
+    #[test]
+    fn a_language_the_rules_do_not_read_is_not_extracted() {
+        let french = "Le ministre de la Défense a signé un accord avec le gouvernement \
+                      iranien, et il est parti pour Paris.";
+        let extraction = Extractor::new().extract(&document(french, None));
+        assert_eq!(extraction.language, "fr");
+        assert!(extraction.entities.is_empty() && extraction.events.is_empty());
+        assert_eq!(extraction.diagnostics[0].code, "language_not_supported");
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! RSS and Atom feeds (and JSON Feed) through feed-rs: one document per entry, with
-//! the entry's title, link and date, and the feed's title as the outlet.
+//! the entry's title, link and date, and the feed's title as the outlet. The language
+//! is the entry's `xml:lang` (Atom), else the feed's (`xml:lang` on an Atom `<feed>`,
+//! the RSS channel's `<language>`, a JSON Feed's `language`).
 //!
 //! Entry dates keep the calendar day *as written* in the feed: feed-rs is given a
 //! timestamp parser that maps `Mon, 10 Feb 2025 22:00:00 -0500` to 2025-02-10 (not to
@@ -68,6 +70,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
         .map(|t| crate::clean_inline(&t.content))
         .filter(|t| !t.is_empty());
     let feed_link = feed.links.first().map(|link| link.href.clone());
+    let feed_language = feed.language.as_deref().and_then(crate::language::code);
     let entries = feed
         .entries
         .into_iter()
@@ -128,6 +131,11 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
                     title,
                     outlet: None,
                     published,
+                    language: entry
+                        .language
+                        .as_deref()
+                        .and_then(crate::language::code)
+                        .or_else(|| feed_language.clone()),
                 },
                 body,
             }
@@ -191,6 +199,27 @@ mod tests {
             Some("https://wire.test/late")
         );
         assert!(matches!(&entries[0].body, Some(Body::Text(t)) if t == "Plain summary."));
+    }
+
+    #[test]
+    fn languages_of_rss_channels_and_atom_entries() {
+        let rss = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Diario</title>
+            <language>es-ar</language>
+            <item><title>Pacto</title><description>Texto.</description></item></channel></rss>"#;
+        let (_, entries) = parse(rss).unwrap();
+        assert_eq!(entries[0].meta.language.as_deref(), Some("es"));
+        let atom = br#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+            <title>Wire</title><id>urn:w</id><updated>2025-02-10T00:00:00Z</updated>
+            <entry><id>urn:1</id><title>Un</title><updated>2025-02-10T00:00:00Z</updated><content type="text" xml:lang="fr">Texte.</content></entry>
+            <entry><id>urn:2</id><title>Two</title><updated>2025-02-10T00:00:00Z</updated><summary>Text.</summary></entry>
+            </feed>"#;
+        let (_, entries) = parse(atom).unwrap();
+        let languages: Vec<_> = entries.iter().map(|e| e.meta.language.as_deref()).collect();
+        assert_eq!(languages, [Some("fr"), Some("en")]);
+        let bad = br#"<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>
+            <language>??</language><item><title>A</title><description>B.</description></item></channel></rss>"#;
+        let (_, entries) = parse(bad).unwrap();
+        assert_eq!(entries[0].meta.language, None);
     }
 
     #[test]

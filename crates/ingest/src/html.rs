@@ -108,6 +108,8 @@ pub struct HtmlPage {
     pub url: Option<String>,
     /// The raw publication date value from the page, not yet parsed.
     pub published: Vec<String>,
+    /// The raw language values the page gives, in order of preference, not yet normalized.
+    pub languages: Vec<String>,
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -129,6 +131,8 @@ struct State {
     /// Dates by priority: meta tags, JSON-LD, marked `<time>`, article `<time>`, any `<time>`.
     dates: [Option<String>; 5],
     json_ld: String,
+    /// Languages by priority: `<html lang>`, `og:locale`, content-language, `language`.
+    languages: [Option<String>; 4],
 }
 
 fn set_once(slot: &mut Option<String>, value: Option<String>) {
@@ -178,6 +182,7 @@ struct Selectors {
     cell: Selector,
     meta: Selector,
     canonical: Selector,
+    html: Selector,
     time: Selector,
     article_time: Selector,
 }
@@ -197,6 +202,7 @@ fn selectors() -> &'static Selectors {
             cell: parse("td, th"),
             meta: parse("meta"),
             canonical: parse("link[rel=\"canonical\" i]"),
+            html: parse("html"),
             time: parse("time[datetime]"),
             article_time: parse("article time[datetime], main time[datetime]"),
         }
@@ -277,6 +283,13 @@ fn scan(html: &str, with_classes: bool) -> (State, Option<String>) {
         }))
         .append_element_content_handler(on_element(&sel.canonical, &state, |state, el| {
             set_once(&mut state.borrow_mut().canonical, el.get_attribute("href"));
+            Ok(())
+        }))
+        .append_element_content_handler(on_element(&sel.html, &state, |state, el| {
+            let lang = el
+                .get_attribute("lang")
+                .or_else(|| el.get_attribute("xml:lang"));
+            set_once(&mut state.borrow_mut().languages[0], lang);
             Ok(())
         }))
         .append_element_content_handler(on_element(&sel.time, &state, |state, el| {
@@ -399,6 +412,13 @@ const DATE_META: &[&str] = &[
 ];
 
 fn read_meta(state: &mut State, el: &Element) {
+    if el
+        .get_attribute("http-equiv")
+        .is_some_and(|v| v.eq_ignore_ascii_case("content-language"))
+    {
+        set_once(&mut state.languages[2], el.get_attribute("content"));
+        return;
+    }
     let key = el
         .get_attribute("property")
         .or_else(|| el.get_attribute("name"))
@@ -411,6 +431,10 @@ fn read_meta(state: &mut State, el: &Element) {
         "og:title" => set_once(&mut state.og_title, content),
         "og:site_name" => set_once(&mut state.site_name, content),
         "og:url" => set_once(&mut state.og_url, content),
+        "og:locale" => set_once(&mut state.languages[1], content),
+        "language" | "dc.language" | "content-language" => {
+            set_once(&mut state.languages[3], content);
+        }
         key if DATE_META.contains(&key) => set_once(&mut state.dates[0], content),
         _ => {}
     }
@@ -420,6 +444,15 @@ fn read_meta(state: &mut State, el: &Element) {
 fn json_ld_date(json: &str) -> Option<String> {
     let at = json.find("\"datePublished\"")?;
     let rest = json[at + 15..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_string())
+}
+
+/// `inLanguage` in JSON-LD when it is a string, found by a plain scan like the date.
+fn json_ld_language(json: &str) -> Option<String> {
+    let at = json.find("\"inLanguage\"")?;
+    let rest = json[at + 12..].trim_start().strip_prefix(':')?.trim_start();
     let rest = rest.strip_prefix('"')?;
     let end = rest.find('"')?;
     Some(rest[..end].to_string())
@@ -561,11 +594,18 @@ pub fn parse_page(html: &str) -> HtmlPage {
         }
         published.extend(slot.clone());
     }
+    let mut languages: Vec<String> = state
+        .languages
+        .iter_mut()
+        .filter_map(Option::take)
+        .collect();
+    languages.extend(json_ld_language(&state.json_ld));
     HtmlPage {
         title,
         site_name: state.site_name.take().map(|s| collapse(&s)),
         url: state.og_url.take().or(state.canonical.take()),
         published,
+        languages,
         text,
         diagnostics,
     }

@@ -30,6 +30,16 @@
 //! From metadata (or `og:site_name`, or the feed title), else from an attribution line
 //! among the last three lines (`Source: Times of Israel`), which stays in the text,
 //! else from a wire dateline (`WASHINGTON (Reuters) —`).
+//!
+//! # Language
+//!
+//! [`DocumentMeta::language`] is an ISO 639-1 code. First from metadata (sidecar or
+//! JSON Lines `language`/`lang`/`inLanguage`, HTML `<html lang>`, `og:locale`,
+//! content-language and `language` meta tags, JSON-LD `inLanguage`, the feed's
+//! `<language>` or `xml:lang`), else detected from the text's function words
+//! ([`pw_text::detect_language`]), else unknown; [`DocumentMeta::language_from`] says
+//! which. A malformed tag is ignored. Articles in languages extraction does not read
+//! ([`pw_text::is_supported`]) are produced all the same.
 
 pub mod clean;
 mod dates;
@@ -37,6 +47,7 @@ mod decode;
 mod entities;
 mod feed;
 mod html;
+mod language;
 pub mod meta;
 
 pub use clean::clean_text;
@@ -627,6 +638,7 @@ fn assemble(
     options: &Options,
 ) -> Result<Document, Failure> {
     let mut page_dates = Vec::new();
+    let mut page_languages = Vec::new();
     let mut site_name = None;
     let (text, title, url) = match body {
         Body::Text(raw) => {
@@ -638,6 +650,7 @@ fn assemble(
             let page = parse_page(&raw);
             diagnostics.extend(page.diagnostics);
             page_dates = page.published;
+            page_languages = page.languages;
             site_name = page.site_name;
             (
                 page.text,
@@ -686,6 +699,14 @@ fn assemble(
         .or(site_name)
         .or_else(|| clean::source_line_outlet(&text))
         .or_else(|| clean::wire_outlet(&text));
+    let (language, language_from) = language::resolve(
+        given
+            .language
+            .as_deref()
+            .into_iter()
+            .chain(page_languages.iter().map(String::as_str)),
+        &text,
+    );
     Ok(Document {
         meta: DocumentMeta {
             file: Some(file),
@@ -695,8 +716,9 @@ fn assemble(
             outlet,
             published,
             published_from,
+            language,
+            language_from,
             format: Some(format.name().to_string()),
-            language: None,
         },
         text,
         diagnostics,
@@ -895,6 +917,7 @@ pub fn html_to_text(html: &str) -> (Option<String>, String, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pw_model::LanguageSource;
 
     #[test]
     fn detects_formats() {
@@ -980,6 +1003,106 @@ mod tests {
         assert_eq!(document.meta.published_from, DateSource::Url);
         assert_eq!(document.meta.published, Some("2020-01-02".parse().unwrap()));
         assert_eq!(document.diagnostics[0].code, "unparsed_date");
+    }
+
+    fn language_of(
+        name: &str,
+        bytes: &[u8],
+        sidecar: Option<&[u8]>,
+    ) -> (Option<String>, LanguageSource) {
+        let out = read_bytes(name, bytes, sidecar, &Options::default());
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let meta = &out.documents[0].meta;
+        (meta.language.clone(), meta.language_from)
+    }
+
+    const ENGLISH: &str =
+        "The minister said that the government of Bolivia and the people of Iran would sign it.";
+
+    #[test]
+    fn language_from_each_metadata_source() {
+        let metadata = |code: &str| (Some(code.to_string()), LanguageSource::Metadata);
+        let line = format!("{{\"text\": \"{ENGLISH}\", \"language\": \"es-AR\"}}\n");
+        assert_eq!(
+            language_of("a.jsonl", line.as_bytes(), None),
+            metadata("es")
+        );
+        let line = format!("{{\"text\": \"{ENGLISH}\", \"inLanguage\": \"spa\"}}\n");
+        assert_eq!(
+            language_of("a.jsonl", line.as_bytes(), None),
+            metadata("es")
+        );
+        let html = format!("<html lang=\"es-MX\"><body><p>{ENGLISH}</p></body></html>");
+        assert_eq!(language_of("a.html", html.as_bytes(), None), metadata("es"));
+        let html = format!(
+            "<html><head><meta property=\"og:locale\" content=\"pt_BR\"></head><body><p>{ENGLISH}</p></body></html>"
+        );
+        assert_eq!(language_of("a.html", html.as_bytes(), None), metadata("pt"));
+        let html = format!(
+            "<html><head><meta http-equiv=\"Content-Language\" content=\"es, en\"></head><body><p>{ENGLISH}</p></body></html>"
+        );
+        assert_eq!(language_of("a.html", html.as_bytes(), None), metadata("es"));
+        let html = format!(
+            "<html lang=\"??\"><head><meta name=\"language\" content=\"fr\"></head><body><p>{ENGLISH}</p></body></html>"
+        );
+        assert_eq!(language_of("a.html", html.as_bytes(), None), metadata("fr"));
+        let html = format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\": \"NewsArticle\", \"inLanguage\": \"es-ES\"}}</script></head><body><p>{ENGLISH}</p></body></html>"
+        );
+        assert_eq!(language_of("a.html", html.as_bytes(), None), metadata("es"));
+        let rss = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Diario</title><language>es-ar</language><item><title>Pacto</title><description>{ENGLISH}</description></item></channel></rss>"
+        );
+        assert_eq!(language_of("a.rss", rss.as_bytes(), None), metadata("es"));
+        let sidecar = br#"{"language": "ES"}"#;
+        assert_eq!(
+            language_of("a.txt", ENGLISH.as_bytes(), Some(sidecar)),
+            metadata("es")
+        );
+        // A JSON Lines field beats the sidecar; the sidecar fills in for a line without one.
+        let lines =
+            format!("{{\"text\": \"{ENGLISH}\", \"lang\": \"en\"}}\n{{\"text\": \"{ENGLISH}\"}}\n");
+        let out = read_bytes(
+            "a.jsonl",
+            lines.as_bytes(),
+            Some(br#"{"language": "es"}"#),
+            &Options::default(),
+        );
+        let languages: Vec<_> = out
+            .documents
+            .iter()
+            .map(|d| d.meta.language.as_deref())
+            .collect();
+        assert_eq!(languages, [Some("en"), Some("es")]);
+    }
+
+    #[test]
+    fn language_detected_without_metadata() {
+        let spanish = "El ministro de Defensa de Bolivia firmó un memorando de entendimiento con Irán, según la agencia.";
+        assert_eq!(
+            language_of("a.txt", spanish.as_bytes(), None),
+            (Some("es".to_string()), LanguageSource::Detected)
+        );
+        let french = "Le ministre a signé un accord avec le gouvernement iranien dans la capitale, et il est parti pour Paris.";
+        let out = read_bytes("a.txt", french.as_bytes(), None, &Options::default());
+        assert_eq!(
+            out.documents.len(),
+            1,
+            "an unsupported language is still ingested"
+        );
+        let meta = &out.documents[0].meta;
+        assert_eq!(meta.language.as_deref(), Some("fr"));
+        assert_eq!(meta.language_from, LanguageSource::Detected);
+        // A malformed tag is ignored: the text decides.
+        let sidecar = br#"{"language": "no such language!"}"#;
+        assert_eq!(
+            language_of("a.txt", spanish.as_bytes(), Some(sidecar)),
+            (Some("es".to_string()), LanguageSource::Detected)
+        );
+        assert_eq!(
+            language_of("a.txt", b"Iran Bolivia drones", None),
+            (None, LanguageSource::Unknown)
+        );
     }
 
     #[test]

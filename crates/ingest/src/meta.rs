@@ -8,10 +8,14 @@
 //! | title     | `title`                                                              |
 //! | outlet    | `outlet`, `site_name`, `publisher`, `source`                         |
 //! | published | `published`, `published_time`, `datePublished`, `pubDate`, `date`    |
+//! | language  | `language`, `lang`, `inLanguage`                                     |
 //! | text      | `text` (plain text), `html` (a page, cleaned like an HTML file)      |
 //!
 //! Values may be strings, numbers (ids), objects with a `name`/`title`/`url` (as in
-//! `"publisher": {"name": "Reuters"}`) or arrays (the first usable element).
+//! `"publisher": {"name": "Reuters"}`) or arrays (the first usable element). A language
+//! is a tag (`es`, `es-AR`, `es_MX`, `spa`) or an object with one under `code`,
+//! `alternateName`, `identifier`, `@value` or `name` (schema.org's `Language`); a value
+//! that is no language tag is ignored and the next name is tried.
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -37,6 +41,10 @@ pub(crate) struct Record {
     #[serde(rename = "pubDate")]
     pub_date: Option<Value>,
     date: Option<Value>,
+    language: Option<Value>,
+    lang: Option<Value>,
+    #[serde(rename = "inLanguage")]
+    in_language: Option<Value>,
 }
 
 /// The article body a record carries.
@@ -54,6 +62,8 @@ pub(crate) struct MetaFields {
     pub outlet: Option<String>,
     /// The raw date value, parsed later so that a bad value can be reported.
     pub published: Option<String>,
+    /// The language as an ISO 639-1 code, already normalized.
+    pub language: Option<String>,
 }
 
 impl MetaFields {
@@ -65,6 +75,7 @@ impl MetaFields {
             (&mut self.title, &fallback.title),
             (&mut self.outlet, &fallback.outlet),
             (&mut self.published, &fallback.published),
+            (&mut self.language, &fallback.language),
         ] {
             if slot.is_none() {
                 slot.clone_from(other);
@@ -83,6 +94,18 @@ fn string(value: &Value) -> Option<String> {
             .find_map(|key| map.get(*key).and_then(string)),
         Value::Array(items) => items.iter().find_map(string),
         Value::Bool(_) | Value::Null => None,
+    }
+}
+
+/// A language value: a tag, an object holding one, or an array of those.
+fn language(value: &Value) -> Option<String> {
+    match value {
+        Value::String(tag) => crate::language::code(tag),
+        Value::Object(map) => ["code", "alternateName", "identifier", "@value", "name"]
+            .iter()
+            .find_map(|key| map.get(*key).and_then(language)),
+        Value::Array(items) => items.iter().find_map(language),
+        Value::Number(_) | Value::Bool(_) | Value::Null => None,
     }
 }
 
@@ -106,6 +129,9 @@ impl Record {
                 &self.pub_date,
                 &self.date,
             ]),
+            language: [&self.language, &self.lang, &self.in_language]
+                .iter()
+                .find_map(|value| value.as_ref().and_then(language)),
         }
     }
 
@@ -175,6 +201,36 @@ mod tests {
             Some("Mon, 10 Feb 2025 12:05:00 -0500")
         );
         assert_eq!(meta.title.as_deref(), Some("Headline"));
+    }
+
+    #[test]
+    fn language_fields_and_shapes() {
+        let language = |json: &str| {
+            serde_json::from_str::<Record>(json)
+                .unwrap()
+                .meta()
+                .language
+        };
+        assert_eq!(language(r#"{"language": "es-AR"}"#).as_deref(), Some("es"));
+        assert_eq!(language(r#"{"lang": "EN"}"#).as_deref(), Some("en"));
+        assert_eq!(
+            language(
+                r#"{"inLanguage": {"@type": "Language", "name": "Spanish", "alternateName": "es"}}"#
+            )
+            .as_deref(),
+            Some("es")
+        );
+        assert_eq!(
+            language(r#"{"inLanguage": ["", "pt-BR"]}"#).as_deref(),
+            Some("pt")
+        );
+        // A malformed tag is ignored and the next field is tried.
+        assert_eq!(
+            language(r#"{"language": "not a tag!", "lang": "fr"}"#).as_deref(),
+            Some("fr")
+        );
+        assert_eq!(language(r#"{"language": 12}"#), None);
+        assert_eq!(language(r#"{"language": "und"}"#), None);
     }
 
     #[test]

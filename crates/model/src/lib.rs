@@ -106,6 +106,19 @@ pub enum DateSource {
     Unknown,
 }
 
+/// How the language of a document was known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageSource {
+    /// Named by metadata: a sidecar, a JSON Lines field, an HTML attribute or meta tag,
+    /// JSON-LD `inLanguage`, a feed's `<language>` or `xml:lang`.
+    Metadata,
+    /// Detected from the text's function words.
+    Detected,
+    #[default]
+    Unknown,
+}
+
 /// Metadata of one article. Every field is optional because the wild rarely gives all.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocumentMeta {
@@ -123,12 +136,16 @@ pub struct DocumentMeta {
     /// Publication date (`YYYY-MM-DD`), only when some evidence gives the day.
     pub published: Option<PartialDate>,
     pub published_from: DateSource,
+    /// The article's language, ISO 639-1 (`en`, `es`), when metadata names it or the
+    /// text tells it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// How [`DocumentMeta::language`] was known.
+    #[serde(default)]
+    pub language_from: LanguageSource,
     /// The input format: `text`, `html`, `jsonl`, `feed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
-    /// The language the metadata names (ISO 639-1), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
 }
 
 /// How serious a diagnostic is. `Error` means the article could not be produced.
@@ -287,6 +304,25 @@ mod tests {
         assert_eq!(json, "\"e12\"");
         assert_eq!(serde_json::from_str::<EntityId>(&json).unwrap(), id);
         assert!(serde_json::from_str::<EntityId>("\"v12\"").is_err());
+    }
+
+    #[test]
+    fn meta_without_language_still_parses() {
+        let meta: DocumentMeta =
+            serde_json::from_str(r#"{"published": null, "published_from": "unknown"}"#).unwrap();
+        assert_eq!(meta.language, None);
+        assert_eq!(meta.language_from, LanguageSource::Unknown);
+        let meta = DocumentMeta {
+            language: Some("es".into()),
+            language_from: LanguageSource::Detected,
+            ..DocumentMeta::default()
+        };
+        let json = serde_json::to_string(&meta).unwrap();
+        assert!(
+            json.contains(r#""language":"es","language_from":"detected""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<DocumentMeta>(&json).unwrap(), meta);
     }
 
     #[test]

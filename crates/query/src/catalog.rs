@@ -29,6 +29,9 @@ pub struct ArticleRef {
     /// The publication date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<PartialDate>,
+    /// The article's language (ISO 639-1), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl ArticleRef {
@@ -40,6 +43,7 @@ impl ArticleRef {
             url: meta.url.clone(),
             file: meta.file.clone(),
             published: meta.published,
+            language: meta.language.clone(),
         }
     }
 

@@ -1,6 +1,6 @@
 // Pactwatch web page: hash routes over the JSON API under /api/v1/. Plain JavaScript,
 // no libraries, no build step. Views: #/ #/search/Q #/entity/ID #/fact/ID
-// #/graph/A,B?type=&since=&until= #/timeline/A[/B] #/article/KEY #/articles #/facts
+// #/graph/A,B?type=&since=&until= #/timeline/A[/B] #/article/KEY #/articles[?language=es] #/facts
 "use strict";
 
 const API = "/api/v1";
@@ -56,6 +56,13 @@ function entityLink(entity) {
 function entityList(list) { return (list || []).map(entityLink).join(", ") || '<span class="muted">—</span>'; }
 function polarityTag(polarity) { return polarity ? `<span class="tag ${esc(polarity)}">${esc(polarity)}</span>` : ""; }
 function modalityTag(modality) { return `<span class="tag modality-${esc(modality)}">${esc(modality)}</span>`; }
+// The article's language as a small label ("ES"); nothing when it is unknown.
+function languageTag(article) {
+  const language = article && article.language;
+  if (!language) return "";
+  const how = article.language_from && article.language_from !== "unknown" ? ` (${article.language_from})` : "";
+  return `<span class="tag lang" data-testid="article-language" title="${esc(`language ${language}${how}`)}">${esc(String(language).toUpperCase())}</span>`;
+}
 function typeName(type) { return String(type || "").replace(/_/g, " "); }
 function kindName(kind) { return kind || "unknown"; }
 function articleName(article) {
@@ -150,9 +157,9 @@ async function showSearch(query) {
   const facts = results.facts.map(factLine).join("").replace(/data-testid="fact-item"/g, 'data-testid="result-fact"');
   const sentences = results.sentences.map((hit) =>
     `<li data-testid="result-sentence"><div>${highlightWords(hit.snippet, query)}</div>
-      <span class="muted small">${articleLink(hit.article)} · ${esc(hit.article.published || "undated")}${hit.facts.length ? " · " + hit.facts.map((f) => `<a href="#/fact/${enc(f)}">fact</a>`).join(" ") : ""}</span></li>`).join("");
+      <span class="muted small">${articleLink(hit.article)} ${languageTag(hit.article)}· ${esc(hit.article.published || "undated")}${hit.facts.length ? " · " + hit.facts.map((f) => `<a href="#/fact/${enc(f)}">fact</a>`).join(" ") : ""}</span></li>`).join("");
   const articles = results.articles.map((hit) =>
-    `<li data-testid="result-article">${articleLink(hit.article)} <span class="muted small">${esc(hit.article.outlet || "")} ${esc(hit.article.published || "")}</span>
+    `<li data-testid="result-article">${articleLink(hit.article)} ${languageTag(hit.article)}<span class="muted small">${esc(hit.article.outlet || "")} ${esc(hit.article.published || "")}</span>
       <div class="small">${highlightWords(hit.snippet, query)}</div></li>`).join("");
   const none = '<li class="muted">nothing</li>';
   view.innerHTML = `
@@ -197,7 +204,7 @@ function reportHtml(report, highlights) {
   const sentence = markBytes(report.evidence, highlights || [], (span, inner) =>
     `<mark class="actor" title="${esc(span.name || "")}">${inner}</mark>`);
   return `<li data-testid="evidence-report" data-article="${esc(article.key)}">
-    <div><b data-testid="evidence-outlet">${esc(article.outlet || articleName(article))}</b>
+    <div><b data-testid="evidence-outlet">${esc(article.outlet || articleName(article))}</b> ${languageTag(article)}
       <span class="muted small" data-testid="evidence-date">published ${esc(article.published || "date unknown")}</span>
       ${modalityTag(report.modality)} <span class="tag">${esc(typeName(report.event_type))}</span>
       ${report.date ? `<span class="tag">event date ${esc(report.date)}${report.date_text ? ` (“${esc(report.date_text)}”)` : ""}</span>` : ""}</div>
@@ -259,13 +266,15 @@ async function showFacts(params) {
   });
 }
 
-async function showArticles() {
-  setTitle("Articles");
+async function showArticles(params) {
+  const language = (params && params.get("language")) || "";
+  setTitle(language ? `Articles in ${language.toUpperCase()}` : "Articles");
   loading("articles");
-  let page = await api("/articles?limit=200");
+  let page = await api(`/articles?limit=200${language ? `&language=${enc(language)}` : ""}`);
   const rows = page.articles.map((a) =>
-    `<tr data-testid="article-row"><td><a href="#/article/${enc(a.key)}">${esc(a.title || a.key)}</a></td><td>${esc(a.outlet || "")}</td><td>${esc(a.published || "")}</td></tr>`).join("");
-  view.innerHTML = `<h1>Articles (${page.total})</h1><table class="panel"><tr><th>article</th><th>outlet</th><th>published</th></tr>${rows}</table>
+    `<tr data-testid="article-row"><td><a href="#/article/${enc(a.key)}">${esc(a.title || a.key)}</a></td><td>${esc(a.outlet || "")}</td><td>${esc(a.published || "")}</td><td>${a.language ? `<a href="#/articles?language=${enc(a.language)}">${languageTag(a)}</a>` : ""}</td></tr>`).join("");
+  const filter = language ? ` in ${esc(language.toUpperCase())} <a class="small" href="#/articles">all languages</a>` : "";
+  view.innerHTML = `<h1>Articles (${page.total})${filter}</h1><table class="panel"><tr><th>article</th><th>outlet</th><th>published</th><th>language</th></tr>${rows}</table>
     ${page.next ? '<p class="muted">Showing the first 200; the API pages through the rest (<code>/api/v1/articles?after=…</code>).</p>' : ""}`;
 }
 
@@ -304,7 +313,7 @@ async function showArticle(key) {
   html += segment(at, bytes.length);
   view.innerHTML = `
     <h1>${esc(article.title || "Article " + article.key)}</h1>
-    <p class="muted">${esc(article.outlet || "outlet unknown")} · ${esc(article.published || "date unknown")}
+    <p class="muted">${esc(article.outlet || "outlet unknown")} · ${esc(article.published || "date unknown")} ${languageTag(article)}
       ${sourceLink(article.url)} · story ${esc(article.story || "")}</p>
     <p class="small"><span class="mention swatch-mention">entity mention</span> · <span class="ev">event evidence</span> — click a mention for its entity, [fact] for the fact.</p>
     <div class="article-text" data-testid="article-text">${html}</div>`;
@@ -546,7 +555,7 @@ async function route() {
       case "graph": await showGraph(parts[1] || "", params); break;
       case "timeline": await showTimeline(parts[1], parts[2]); break;
       case "article": await showArticle(parts[1]); break;
-      case "articles": await showArticles(); break;
+      case "articles": await showArticles(params); break;
       default: fail({ status: 404, message: `no view ${path}` });
     }
   } catch (error) {

@@ -110,6 +110,33 @@ impl Page {
     }
 }
 
+/// Filters over stored articles ([`Store::list_articles_where`]); every field set must
+/// hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleFilter {
+    /// The article's language, ISO 639-1 (`es`; compared ignoring case). Articles whose
+    /// language is unknown match no language.
+    pub language: Option<String>,
+}
+
+impl ArticleFilter {
+    /// Only articles in `language`.
+    pub fn language(language: &str) -> ArticleFilter {
+        ArticleFilter {
+            language: Some(language.to_string()),
+        }
+    }
+
+    /// Whether an article with this metadata passes.
+    pub fn matches(&self, meta: &DocumentMeta) -> bool {
+        self.language.as_deref().is_none_or(|wanted| {
+            meta.language
+                .as_deref()
+                .is_some_and(|language| language.eq_ignore_ascii_case(wanted))
+        })
+    }
+}
+
 /// Filters over the record's facts; every field set must hold.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FactFilter {
@@ -156,6 +183,44 @@ pub trait Store {
     fn identities(&self) -> Result<Vec<(String, String)>>;
     fn list_articles(&self, page: Page) -> Result<Vec<StoredArticle>>;
     fn count_articles(&self) -> Result<u64>;
+    /// [`Store::list_articles`], only the articles that pass `filter`: up to
+    /// `page.limit` of them with keys after `page.after`, in key order.
+    fn list_articles_where(
+        &self,
+        page: Page,
+        filter: &ArticleFilter,
+    ) -> Result<Vec<StoredArticle>> {
+        let mut found = Vec::new();
+        let mut after = page.after;
+        while found.len() < page.limit {
+            let batch = self.list_articles(Page {
+                after,
+                limit: page.limit.max(100),
+            })?;
+            let Some(last) = batch.last() else {
+                break;
+            };
+            after = Some(last.key);
+            found.extend(
+                batch
+                    .into_iter()
+                    .filter(|article| filter.matches(&article.document.meta)),
+            );
+        }
+        found.truncate(page.limit);
+        Ok(found)
+    }
+    /// How many articles pass `filter`.
+    fn count_articles_where(&self, filter: &ArticleFilter) -> Result<u64> {
+        if *filter == ArticleFilter::default() {
+            return self.count_articles();
+        }
+        Ok(self
+            .article_metas()?
+            .iter()
+            .filter(|(_, meta)| filter.matches(meta))
+            .count() as u64)
+    }
     fn extraction(&self, key: ArticleKey) -> Result<Option<Extraction>>;
 
     /// Replaces the whole record atomically and marks it fresh.

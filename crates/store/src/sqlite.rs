@@ -25,8 +25,8 @@
 
 use crate::search::SearchIndex;
 use crate::{
-    ArticleKey, Error, FactFilter, NewArticle, Page, PutOutcome, Result, SearchHit, SearchQuery,
-    Store, StoredArticle, WatchId, WatchQuery,
+    ArticleFilter, ArticleKey, Error, FactFilter, NewArticle, Page, PutOutcome, Result, SearchHit,
+    SearchQuery, Store, StoredArticle, WatchId, WatchQuery,
 };
 use pw_model::{Diagnostic, Document, DocumentMeta, Extraction};
 use pw_record::{Correction, Corrections, Fact, Record, RecordEntity, Story};
@@ -151,6 +151,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX record_entities_position ON record_entities (position);
     CREATE INDEX record_stories_position ON record_stories (position);
     CREATE INDEX record_facts_position ON record_facts (position);
+    "#,
+    // 4: the article's language (ISO 639-1) as a column, for listing by language; rows
+    // stored before take it from their metadata JSON, which carries it when ingest knew.
+    r#"
+    ALTER TABLE articles ADD COLUMN language TEXT;
+    UPDATE articles SET language = json_extract(meta_json, '$.language')
+        WHERE json_valid(meta_json) AND json_type(meta_json, '$.language') = 'text';
+    CREATE INDEX articles_language ON articles (language);
     "#,
 ];
 
@@ -598,14 +606,15 @@ impl Store for SqliteStore {
             let mut upsert = transaction
                 .prepare_cached(
                     "INSERT INTO articles (identity, content_hash, seq, url, file, title, outlet,
-                         published, meta_json, text, diagnostics_json, extraction_json)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                         published, meta_json, text, diagnostics_json, extraction_json, language)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                      ON CONFLICT (identity) DO UPDATE SET content_hash = excluded.content_hash,
                          seq = excluded.seq, url = excluded.url, file = excluded.file,
                          title = excluded.title, outlet = excluded.outlet,
                          published = excluded.published, meta_json = excluded.meta_json,
                          text = excluded.text, diagnostics_json = excluded.diagnostics_json,
-                         extraction_json = excluded.extraction_json
+                         extraction_json = excluded.extraction_json,
+                         language = excluded.language
                      RETURNING id",
                 )
                 .map_err(sqlite)?;
@@ -639,6 +648,7 @@ impl Store for SqliteStore {
                                     article.document.text,
                                     row.diagnostics_json,
                                     row.extraction_json,
+                                    meta.language,
                                 ],
                                 |found| found.get(0),
                             )
@@ -736,17 +746,27 @@ impl Store for SqliteStore {
     }
 
     fn list_articles(&self, page: Page) -> Result<Vec<StoredArticle>> {
+        self.list_articles_where(page, &ArticleFilter::default())
+    }
+
+    fn list_articles_where(
+        &self,
+        page: Page,
+        filter: &ArticleFilter,
+    ) -> Result<Vec<StoredArticle>> {
         let after = page.after.map_or(0, |key| key.0);
         let limit = i64::try_from(page.limit).unwrap_or(i64::MAX);
+        let language = filter.language.as_deref().map(str::to_lowercase);
         let mut statement = self
             .connection
             .prepare_cached(
                 "SELECT id, identity, content_hash, meta_json, text, diagnostics_json
-                 FROM articles WHERE id > ?1 ORDER BY id LIMIT ?2",
+                 FROM articles WHERE id > ?1 AND (?3 IS NULL OR language = ?3)
+                 ORDER BY id LIMIT ?2",
             )
             .map_err(|source| self.error(source))?;
         let rows = statement
-            .query_map(params![after, limit], |row| {
+            .query_map(params![after, limit, language], |row| {
                 Ok((
                     ArticleKey(row.get(0)?),
                     row.get::<_, String>(1)?,
@@ -780,6 +800,15 @@ impl Store for SqliteStore {
             .query_row("SELECT count(*) FROM articles", [], |row| {
                 row.get::<_, i64>(0)
             })
+            .map(|count| u64::try_from(count).unwrap_or(0))
+            .map_err(|source| self.error(source))
+    }
+
+    fn count_articles_where(&self, filter: &ArticleFilter) -> Result<u64> {
+        let language = filter.language.as_deref().map(str::to_lowercase);
+        self.connection
+            .prepare_cached("SELECT count(*) FROM articles WHERE ?1 IS NULL OR language = ?1")
+            .and_then(|mut statement| statement.query_row([language], |row| row.get::<_, i64>(0)))
             .map(|count| u64::try_from(count).unwrap_or(0))
             .map_err(|source| self.error(source))
     }

@@ -60,7 +60,8 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         .map(|(_, &count)| count)
         .max()
         .unwrap_or(0);
-    (count >= MIN_HITS && count >= 2 * runner_up).then_some(profiles[best].0)
+    let clear = 2 * count >= 3 * runner_up || count >= runner_up + 3;
+    (count >= MIN_HITS && clear).then_some(profiles[best].0)
 }
 
 /// A language named by metadata (`es`, `es-AR`, `es_MX`, `spa`) as its ISO 639-1 code,
@@ -115,6 +116,13 @@ mod tests {
 
     #[test]
     fn names_languages_it_does_not_read() {
+        assert_eq!(
+            detect_language(
+                "Le ministre de la Défense de la Bolivie a signé un accord avec le gouvernement \
+                 iranien dans la capitale, et il est parti pour Paris avec les drones."
+            ),
+            Some("fr")
+        );
         assert_eq!(
             detect_language(
                 "Le ministre a signé un accord avec le gouvernement iranien dans la capitale, et il est parti pour Paris."

@@ -353,3 +353,104 @@ fn a_second_writer_is_refused_in_one_line_while_readers_go_on() {
     assert_eq!(third.status.code(), Some(0), "{}", stderr(&third));
     assert_eq!(counts(&third).0, 1);
 }
+
+#[test]
+fn languages_are_stored_and_an_unsupported_one_is_named() {
+    let scratch = Scratch::new("ingest-languages");
+    let db = scratch.path("pactwatch.db");
+    let spanish = scratch.write(
+        "es.txt",
+        "El ministro de Defensa de Bolivia firmó un memorando de entendimiento con Irán, \
+         según la agencia estatal. El acuerdo incluye la compra de drones para la policía.",
+    );
+    let french = scratch.write(
+        "fr.txt",
+        "Le ministre de la Défense de la Bolivie a signé un accord avec le gouvernement iranien \
+         dans la capitale, et il est parti pour Paris avec les drones.",
+    );
+    let english = scratch.write("en.txt", GOOD_ARTICLE);
+    let inputs: Vec<String> = [&spanish, &french, &english]
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let first = ingest(&db, &inputs);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(counts(&first), (3, 0, 0, 0));
+    let notices: Vec<String> = stderr(&first)
+        .lines()
+        .filter(|line| line.contains("not supported"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].ends_with("fr.txt: language fr is not supported: stored, events not extracted"),
+        "{notices:?}"
+    );
+    assert!(
+        stdout(&first).contains("(1 in languages not supported, events not extracted)"),
+        "{}",
+        stdout(&first)
+    );
+    // Stored with its language, and no events.
+    let store = SqliteStore::open_reader(&db).unwrap();
+    let articles = store.list_articles(pw_store::Page::first(10)).unwrap();
+    let languages: Vec<_> = articles
+        .iter()
+        .map(|article| article.document.meta.language.as_deref())
+        .collect();
+    assert_eq!(languages, [Some("es"), Some("fr"), Some("en")]);
+    let french_key = articles[1].key;
+    assert!(
+        store
+            .extraction(french_key)
+            .unwrap()
+            .unwrap()
+            .events
+            .is_empty()
+    );
+    drop(store);
+
+    let listed = stdout(&pactwatch([
+        "articles",
+        "--language",
+        "es",
+        "--db",
+        &db.display().to_string(),
+    ]));
+    assert!(listed.starts_with("1 article in es\n"), "{listed}");
+    assert!(
+        listed.contains("es.txt") && listed.trim_end().ends_with(", es"),
+        "{listed}"
+    );
+    let all = stdout(&pactwatch(["articles", "--db", &db.display().to_string()]));
+    assert!(all.starts_with("3 articles\n"), "{all}");
+    let json = stdout(&pactwatch([
+        "articles",
+        "--json",
+        "--language",
+        "FR",
+        "--db",
+        &db.display().to_string(),
+    ]));
+    let line: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(line["language"], "fr");
+    assert_eq!(line["language_from"], "detected");
+    let bad = pactwatch([
+        "articles",
+        "--language",
+        "e5",
+        "--db",
+        &db.display().to_string(),
+    ]);
+    assert!(!bad.status.success());
+
+    // A second run skips them all, and names nothing again.
+    let second = ingest(&db, &inputs);
+    assert_eq!(counts(&second), (0, 0, 3, 0));
+    assert!(
+        !stderr(&second).contains("not supported"),
+        "{}",
+        stderr(&second)
+    );
+}

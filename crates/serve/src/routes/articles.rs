@@ -6,8 +6,8 @@ use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use pw_model::{Document, Extraction};
-use pw_store::{ArticleKey, NewArticle, Page, PutOutcome, Store, StoredArticle};
+use pw_model::{Document, Extraction, LanguageSource};
+use pw_store::{ArticleFilter, ArticleKey, NewArticle, Page, PutOutcome, Store, StoredArticle};
 use serde::{Deserialize, Serialize};
 use std::panic::AssertUnwindSafe;
 use std::time::Instant;
@@ -24,6 +24,9 @@ pub struct ListArticlesParams {
     pub after: Option<String>,
     /// Page size, 1 to 500 (default 50).
     pub limit: Option<usize>,
+    /// Only articles in this language: an ISO 639-1 code (`es`) or a tag that names one
+    /// (`es-AR`, `spa`). `total` then counts those articles only.
+    pub language: Option<String>,
 }
 
 /// One article without its text.
@@ -36,6 +39,10 @@ pub struct ArticleSummary {
     pub url: Option<String>,
     /// Publication date as known (`2023-07-20`, `2023-07`, `2023`).
     pub published: Option<String>,
+    /// The article's language, ISO 639-1 (`en`, `es`), when known.
+    pub language: Option<String>,
+    /// How the language was known: `metadata`, `detected` (from the text) or `unknown`.
+    pub language_from: String,
     /// Length of the text in bytes.
     pub bytes: usize,
 }
@@ -123,6 +130,10 @@ pub struct ArticleDetail {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The article's language, ISO 639-1 (`en`, `es`), when known.
+    pub language: Option<String>,
+    /// How the language was known: `metadata`, `detected` (from the text) or `unknown`.
+    pub language_from: String,
     /// The story (near-duplicate group) the article is in.
     pub story: Option<String>,
     pub text: String,
@@ -152,7 +163,18 @@ fn summary(article: &StoredArticle) -> ArticleSummary {
         outlet: meta.outlet.clone(),
         url: meta.url.clone(),
         published: meta.published.map(|date| date.to_string()),
+        language: meta.language.clone(),
+        language_from: language_source(meta.language_from).to_string(),
         bytes: article.document.text.len(),
+    }
+}
+
+/// The name `language_from` has in JSON.
+fn language_source(source: LanguageSource) -> &'static str {
+    match source {
+        LanguageSource::Metadata => "metadata",
+        LanguageSource::Detected => "detected",
+        LanguageSource::Unknown => "unknown",
     }
 }
 
@@ -161,7 +183,7 @@ pub(crate) fn parse_key(raw: &str) -> ApiResult<ArticleKey> {
         .map_err(|_| ApiError::not_found(format!("no article {raw:?} (keys look like a12)")))
 }
 
-/// List articles, in key order.
+/// List articles, in key order; `language` keeps those in one language.
 #[utoipa::path(
     get,
     path = "/api/v1/articles",
@@ -189,14 +211,25 @@ pub async fn list_articles(
                 ApiError::bad_request(format!("after: not an article key: {raw:?}"))
             })?),
         };
+    let filter = match params.language.as_deref().map(str::trim) {
+        None | Some("") => ArticleFilter::default(),
+        Some(raw) => ArticleFilter::language(&pw_text::language_code(raw).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "language: not a language code (like es or en): {raw:?}"
+            ))
+        })?),
+    };
     let list = state
         .with_reader(move |_, store| {
-            let total = store.count_articles()?;
+            let total = store.count_articles_where(&filter)?;
             // One more than asked tells whether there is a next page.
-            let mut page = store.list_articles(Page {
-                after,
-                limit: limit + 1,
-            })?;
+            let mut page = store.list_articles_where(
+                Page {
+                    after,
+                    limit: limit + 1,
+                },
+                &filter,
+            )?;
             let next = if page.len() > limit {
                 page.truncate(limit);
                 page.last().map(|article| article.key.to_string())
@@ -325,6 +358,8 @@ fn detail(view: &View, article: StoredArticle, extraction: &Extraction) -> Artic
         outlet: meta.outlet,
         url: meta.url,
         published: meta.published.map(|date| date.to_string()),
+        language: meta.language,
+        language_from: language_source(meta.language_from).to_string(),
         story,
         text: article.document.text,
         entities,

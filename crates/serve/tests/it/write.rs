@@ -1,7 +1,7 @@
 //! `POST /api/v1/articles`: refused without the token, with a wrong one, on a server
 //! without one, and over the size limit; accepted with it, and searchable at once.
 
-use crate::{TOKEN, error_code, fresh_app, get_ok, post_article, quiet_config, send};
+use crate::{TOKEN, error_code, fresh_app, get, get_ok, post_article, quiet_config, send};
 use axum::http::StatusCode;
 use pw_serve::Config;
 use serde_json::json;
@@ -123,4 +123,51 @@ async fn a_new_article_is_searchable_at_once() {
     assert_eq!(stats["articles"], 6);
     let facts = get_ok(&fresh.app, "/api/v1/facts?entity=Qatar").await;
     assert!(!facts["facts"].as_array().unwrap().is_empty(), "{facts}");
+}
+
+#[tokio::test]
+async fn articles_carry_their_language_and_list_by_it() {
+    let fresh = fresh_app(quiet_config());
+    let spanish = json!({
+        "url": "https://diario.test/2024/03/pacto",
+        "title": "Bolivia e Irán firman un memorando",
+        "language": "es-BO",
+        "text": "El ministro de Defensa de Bolivia firmó un memorando de entendimiento con Irán, \
+                 según la agencia. El acuerdo incluye la compra de drones para la policía."
+    })
+    .to_string();
+    let answer = send(&fresh.app, post_article(spanish, Some(TOKEN))).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+    let key = answer.json["key"].as_str().unwrap().to_string();
+    let article = get_ok(&fresh.app, &format!("/api/v1/articles/{key}")).await;
+    assert_eq!(article["language"], "es");
+    assert_eq!(article["language_from"], "metadata");
+    // The seeds say nothing of their language: it is detected.
+    let seed = get_ok(&fresh.app, "/api/v1/articles/a1").await;
+    assert_eq!(seed["language"], "en");
+    assert_eq!(seed["language_from"], "detected");
+
+    let list = get_ok(&fresh.app, "/api/v1/articles?language=es").await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["articles"][0]["key"], key.as_str());
+    assert_eq!(list["articles"][0]["language"], "es");
+    assert_eq!(list["articles"][0]["language_from"], "metadata");
+    // A tag that names the language works as well as its code.
+    let list = get_ok(&fresh.app, "/api/v1/articles?language=spa").await;
+    assert_eq!(list["total"], 1);
+    let english = get_ok(&fresh.app, "/api/v1/articles?language=en&limit=2").await;
+    assert_eq!(english["total"], 5);
+    assert_eq!(english["next"], "a2");
+    assert!(
+        english["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|article| article["language"] == "en")
+    );
+    let none = get_ok(&fresh.app, "/api/v1/articles?language=fr").await;
+    assert_eq!(none["total"], 0);
+    assert!(none["next"].is_null());
+    let bad = get(&fresh.app, "/api/v1/articles?language=e5").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }

@@ -3,10 +3,11 @@
 //! check for an implementation (a PostgreSQL store adds one line at the bottom).
 
 use crate::fixtures::{record, revised, seeds};
-use pw_model::{EventType, Modality, PartialDate};
+use pw_model::{EventType, LanguageSource, Modality, PartialDate};
 use pw_record::{Correction, EntityRef, Record};
 use pw_store::{
-    ArticleKey, Error, FactFilter, Page, PutOutcome, Scope, SearchQuery, Store, WatchId,
+    ArticleFilter, ArticleKey, Error, FactFilter, Page, PutOutcome, Scope, SearchQuery, Store,
+    WatchId,
 };
 
 fn put_seeds(store: &mut dyn Store) -> Vec<ArticleKey> {
@@ -50,6 +51,72 @@ pub fn articles_round_trip(store: &mut dyn Store) {
         .collect();
     expected.sort();
     assert_eq!(identities, expected);
+}
+
+pub fn articles_keep_their_language_and_list_by_it(store: &mut dyn Store) {
+    let mut articles = seeds();
+    let mut spanish = articles[0].clone();
+    spanish.identity = "url:https://diario.test/pacto".to_string();
+    spanish.document.meta.language = Some("es".to_string());
+    spanish.document.meta.language_from = LanguageSource::Metadata;
+    let mut unknown = articles[1].clone();
+    unknown.identity = "url:https://unknown.test/a".to_string();
+    unknown.document.meta.language = None;
+    unknown.document.meta.language_from = LanguageSource::Unknown;
+    articles.push(spanish);
+    articles.push(unknown);
+    let keys: Vec<ArticleKey> = store
+        .put_articles(&articles)
+        .unwrap()
+        .into_iter()
+        .map(PutOutcome::key)
+        .collect();
+    let stored = store.article(keys[5]).unwrap().unwrap();
+    assert_eq!(stored.document.meta.language.as_deref(), Some("es"));
+    assert_eq!(stored.document.meta.language_from, LanguageSource::Metadata);
+    let stored = store.article(keys[6]).unwrap().unwrap();
+    assert_eq!(stored.document.meta.language, None);
+    assert_eq!(stored.document.meta.language_from, LanguageSource::Unknown);
+    let listed = |language: &str, limit: usize| -> Vec<ArticleKey> {
+        store
+            .list_articles_where(Page::first(limit), &ArticleFilter::language(language))
+            .unwrap()
+            .iter()
+            .map(|article| article.key)
+            .collect()
+    };
+    assert_eq!(listed("es", 100), [keys[5]]);
+    assert_eq!(listed("ES", 100), [keys[5]]);
+    assert!(listed("fr", 100).is_empty());
+    let english: Vec<ArticleKey> = articles
+        .iter()
+        .zip(&keys)
+        .filter(|(article, _)| article.document.meta.language.as_deref() == Some("en"))
+        .map(|(_, key)| *key)
+        .collect();
+    assert_eq!(listed("en", 100), english);
+    if let Some(first) = english.first() {
+        assert_eq!(listed("en", 1), [*first]);
+    }
+    assert_eq!(
+        store
+            .count_articles_where(&ArticleFilter::language("es"))
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        store
+            .count_articles_where(&ArticleFilter::default())
+            .unwrap(),
+        7
+    );
+    // The unfiltered listing is the plain one.
+    assert_eq!(
+        store
+            .list_articles_where(Page::first(100), &ArticleFilter::default())
+            .unwrap(),
+        store.list_articles(Page::first(100)).unwrap()
+    );
 }
 
 pub fn missing_things_are_none(store: &mut dyn Store) {
@@ -466,6 +533,7 @@ macro_rules! conformance_suite {
             use super::*;
             conformance_suite!(@tests $open;
                 articles_round_trip,
+                articles_keep_their_language_and_list_by_it,
                 missing_things_are_none,
                 listing_pages_in_key_order,
                 putting_the_same_articles_again_changes_nothing,

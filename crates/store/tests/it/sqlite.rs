@@ -2,7 +2,10 @@
 //! search index catching up with the database.
 
 use crate::fixtures::seeds;
-use pw_store::{Error, SCHEMA_VERSION, Scope, SearchQuery, SqliteStore, Store};
+use pw_model::LanguageSource;
+use pw_store::{
+    ArticleFilter, Error, Page, SCHEMA_VERSION, Scope, SearchQuery, SqliteStore, Store,
+};
 
 #[test]
 fn a_store_reopens_with_its_data_and_schema_version() {
@@ -69,6 +72,46 @@ fn a_lost_or_stale_index_is_rebuilt_from_the_database() {
         .unwrap();
     assert_eq!(hits.len(), 1, "{hits:?}");
     assert_eq!(hits[0].article.to_string(), "a1");
+}
+
+#[test]
+fn the_language_migration_fills_the_column_from_stored_metadata() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("pactwatch.db");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store.put_articles(&seeds()).unwrap();
+        store.flush().unwrap();
+    }
+    // Back to schema 3, as a store written before the column existed: its JSON says
+    // `es` for article 1 and has no language at all for article 2.
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        connection
+            .execute_batch(
+                "DROP INDEX articles_language;
+                 ALTER TABLE articles DROP COLUMN language;
+                 UPDATE articles SET meta_json = json_set(meta_json, '$.language', 'es') WHERE id = 1;
+                 UPDATE articles SET meta_json = json_remove(meta_json, '$.language', '$.language_from') WHERE id = 2;
+                 PRAGMA user_version = 3;",
+            )
+            .unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    let spanish = store
+        .list_articles_where(Page::first(10), &ArticleFilter::language("es"))
+        .unwrap();
+    assert_eq!(spanish.len(), 1);
+    assert_eq!(spanish[0].key.to_string(), "a1");
+    // Metadata without the fields still reads.
+    let old = store.article("a2".parse().unwrap()).unwrap().unwrap();
+    assert_eq!(old.document.meta.language, None);
+    assert_eq!(old.document.meta.language_from, LanguageSource::Unknown);
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    let version: u32 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(version, SCHEMA_VERSION);
 }
 
 #[test]
