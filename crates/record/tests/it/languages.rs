@@ -3,7 +3,12 @@
 //! outlets, and the country each names in its own language is one record entity.
 //!
 //! The articles are `test_data/languages/*.txt`; the outlet, publication date and
-//! language are set here, as ingest would from metadata.
+//! language are set here, as ingest would from metadata. The Spanish report comes in two
+//! word orders: the object right after the verb ("firmaron un memorando ... el jueves en
+//! Teherán"), and the time and place first ("firmaron el jueves en Teherán un
+//! memorando"). The second is ignored for now: extraction looks for the object of
+//! "firmaron" only in the four words after it, so that article yields no event at all
+//! and the record has nothing to join (a limit of `pw-extract`, not of the record).
 
 use pw_extract::Extractor;
 use pw_model::{
@@ -17,6 +22,8 @@ use std::sync::OnceLock;
 const ENGLISH: &str = "en_example_times";
 /// The Spanish report, object first.
 const OBJECT_FIRST: &str = "es_object_first";
+/// The Spanish report, time and place before the object.
+const ADJUNCT_FIRST: &str = "es_adjunct_first";
 
 struct Case {
     keys: Vec<&'static str>,
@@ -75,8 +82,10 @@ fn extract(spanish: &'static str) -> Case {
 /// The English report and one Spanish report, extracted and recorded once for all tests.
 fn case(spanish: &'static str) -> &'static Case {
     static OBJECT: OnceLock<Case> = OnceLock::new();
+    static ADJUNCT: OnceLock<Case> = OnceLock::new();
     match spanish {
         OBJECT_FIRST => OBJECT.get_or_init(|| extract(OBJECT_FIRST)),
+        ADJUNCT_FIRST => ADJUNCT.get_or_init(|| extract(ADJUNCT_FIRST)),
         other => panic!("no Spanish report {other}"),
     }
 }
@@ -296,20 +305,31 @@ fn one_signing_in_two_languages_is_one_fact_with_both_outlets(spanish: &'static 
 #[test]
 fn dump_for_review() {
     // Not an assertion: `cargo test -p pw-record --test it languages -- --nocapture`.
-    println!("{}", explain(case(OBJECT_FIRST)));
+    for spanish in [OBJECT_FIRST, ADJUNCT_FIRST] {
+        println!("{}", explain(case(spanish)));
+    }
 }
 
 #[test]
 fn each_article_is_read_in_its_language() {
     read_in_their_languages(OBJECT_FIRST);
+    read_in_their_languages(ADJUNCT_FIRST);
 }
 
 #[test]
 fn iran_and_its_spanish_name_iran_are_one_record_entity() {
     one_country_in_two_languages_is_one_record_entity(OBJECT_FIRST);
+    one_country_in_two_languages_is_one_record_entity(ADJUNCT_FIRST);
 }
 
 #[test]
 fn one_signing_told_in_english_and_spanish_is_one_fact_with_both_outlets() {
     one_signing_in_two_languages_is_one_fact_with_both_outlets(OBJECT_FIRST);
+}
+
+#[test]
+#[ignore = "fails in pw-extract: no event from \"firmaron el jueves en Teherán un memorando\" \
+            (the object of a verb trigger is looked for in the next four words only)"]
+fn one_signing_with_time_and_place_before_the_object_is_one_fact_with_both_outlets() {
+    one_signing_in_two_languages_is_one_fact_with_both_outlets(ADJUNCT_FIRST);
 }
