@@ -945,7 +945,13 @@ fn choose_entry(
         hit.start.saturating_sub(48).max(sentence_span.start),
         hit.start,
     );
-    let window_after = doc.lower_slice(hit.end, (hit.end + 48).min(sentence_span.end));
+    // Spanish puts the time and place between a verb and its object ("firmaron el
+    // jueves en Teherán un memorando"): its window after the trigger is longer.
+    let (after_bytes, after_count) = match doc.lang {
+        Lang::En => (48, 4),
+        Lang::Es => (80, 7),
+    };
+    let window_after = doc.lower_slice(hit.end, (hit.end + after_bytes).min(sentence_span.end));
     // A verb-only entry compiled from CAMEO does not fire on a noun use ("the march")
     // nor on a capitalized word ("March 28", "Grand Cross"): a verb is lowercase.
     let all_derived = hit
@@ -967,8 +973,11 @@ fn choose_entry(
     {
         *slot = trim(word);
     }
-    let mut after_words: [&str; 4] = [""; 4];
-    for (slot, word) in after_words.iter_mut().zip(window_after.split_whitespace()) {
+    let mut after_words: [&str; 7] = [""; 7];
+    for (slot, word) in after_words[..after_count]
+        .iter_mut()
+        .zip(window_after.split_whitespace())
+    {
         *slot = trim(word);
     }
     // The entries to test: the form's own, and the compiled patterns that need one of
@@ -1509,7 +1518,7 @@ fn code_event(
 
     let (mut modality, attributed_to) =
         modality_of(input, index, facts, sentence, trigger, event_type, actors);
-    if entry.planned && modality == Modality::Asserted {
+    if entry.planned && matches!(modality, Modality::Asserted | Modality::Reported) {
         modality = Modality::Planned;
     }
     Some(Draft2 {
@@ -1634,6 +1643,17 @@ fn maker_before<'a>(
 fn noun_phrase_start(doc: &Doc, trigger_start: usize, sentence: usize) -> usize {
     let sentence_start = doc.sentence_tokens[sentence].0;
     let mut index = doc.token_from(trigger_start);
+    // Spanish names no party before the noun ("el memorando", "un acuerdo"): the phrase
+    // starts at its determiner, and the parties come after ("entre X e Y", "de X").
+    if doc.lang == Lang::Es {
+        if index > sentence_start && matches!(doc.lower_word(index - 1), "the" | "a" | "its") {
+            index -= 1;
+        }
+        return doc
+            .tokens
+            .get(index)
+            .map_or(trigger_start, |token| token.span.start);
+    }
     let mut steps = 0;
     while index > sentence_start && steps < 6 {
         let previous = index - 1;

@@ -296,11 +296,11 @@ word_lists! { WORD_LISTS, "en":
     /// Title heads that mark a public office (a person gets the title's country by default).
     OFFICE_HEADS: "office_heads.txt", Lower;
     /// Words that modify a title ("Deputy Secretary", "Defense Minister", "former President").
-    TITLE_MODIFIERS: "title_modifiers.txt", Lower;
+    TITLE_MODIFIERS: "title_modifiers.txt", Lower + ES_TITLE_MODIFIERS;
     /// Capitalized words after "of" that complete a title ("Secretary of State").
-    TITLE_COMPLEMENTS: "title_complements.txt", Lower;
+    TITLE_COMPLEMENTS: "title_complements.txt", Lower + ES_TITLE_COMPLEMENTS;
     /// Words and marks that may continue a title between its head and the name.
-    TITLE_CONTINUATIONS: "title_continuations.txt", Exact;
+    TITLE_CONTINUATIONS: "title_continuations.txt", Exact + ES_TITLE_CONTINUATIONS;
     /// Words between a name and a following title that keep them linked ("Arce, the former president").
     TITLE_GAP_WORDS: "title_gap_words.txt", Lower;
     /// Words dropped from the start of a role ("the former defense minister").
@@ -330,7 +330,7 @@ word_lists! { WORD_LISTS, "en":
     /// Equipment classes too generic to list as entities of their own.
     GENERIC_EQUIPMENT: "generic_equipment.txt", Lower;
     /// Words that make a following place name a location rather than its government.
-    LOCATIVES: "locatives.txt", Lower;
+    LOCATIVES: "locatives.txt", Lower + ES_LOCATIVES;
     /// Verbs that introduce or attribute speech; at one position the earlier entry wins.
     SPEECH_VERBS: "speech_verbs.txt", Lower + ES_SPEECH_VERBS;
     /// Pronouns that can stand for a speaker who is a person.
@@ -422,6 +422,10 @@ word_lists! { ES_WORD_LISTS, "es":
     ES_PERSON_PRONOUNS: "person_pronouns.txt", Lower;
     ES_NEGATIONS: "negations.txt", Lower;
     ES_ABBREVIATIONS: "abbreviations.txt", Exact;
+    ES_LOCATIVES: "locatives.txt", Lower;
+    ES_TITLE_CONTINUATIONS: "title_continuations.txt", Exact;
+    ES_TITLE_COMPLEMENTS: "title_complements.txt", Lower;
+    ES_TITLE_MODIFIERS: "title_modifiers.txt", Lower;
     ES_PARTITIVE_HEADS: "partitive_heads.txt", Lower;
     ES_PASSIVE_AUXILIARIES: "passive_auxiliaries.txt", Lower;
     ES_MILITARY_CONTEXT: "military_context.txt", Lower;

@@ -213,6 +213,22 @@ mod tests {
     }
 
     #[test]
+    fn spanish_marks_and_abbreviations() {
+        let text = "El Gral. Pérez y la Sra. Ruiz viajaron a EE. UU. con el Dr. Arce. ¿Qué firmaron? \
+                    ¡Nada, dijo! «Es un acuerdo», afirmó el Tte. Cnel. Rojas. EE. UU. lo negó.";
+        assert_eq!(
+            sents(text),
+            [
+                "El Gral. Pérez y la Sra. Ruiz viajaron a EE. UU. con el Dr. Arce.",
+                "¿Qué firmaron?",
+                "¡Nada, dijo!",
+                "«Es un acuerdo», afirmó el Tte. Cnel. Rojas.",
+                "EE. UU. lo negó."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviations_do_not_split() {
         let text = "U.S. Deputy Secretary of State Christopher Landau on Monday said it. Sen. Leonardo Loza and Dr. Gladys Ruiz Vda. from Pecci spoke.";
         assert_eq!(

@@ -11,6 +11,7 @@
 
 mod linear;
 mod plover;
+mod spanish;
 
 use pw_extract::Extractor;
 use pw_ingest::{Options, read_bytes};
@@ -95,6 +96,7 @@ fn dump(document: &Document, extraction: &Extraction) -> String {
         |date| format!("{date} ({:?})", meta.published_from).to_lowercase(),
     );
     let _ = writeln!(out, "published: {published}");
+    let _ = writeln!(out, "language: {}", extraction.language);
     if let Some(outlet) = &meta.outlet {
         let _ = writeln!(out, "outlet: {outlet}");
     }
