@@ -39,6 +39,9 @@ pub(crate) fn find_quote_spans(doc: &Doc) -> Vec<QuoteSpan> {
     for paragraph in &doc.paragraphs {
         let text = paragraph.slice(doc.text);
         let base = paragraph.start;
+        if doc.lang == Lang::Es && dialogue(&mut out, base, text) {
+            continue;
+        }
         let mut open: Option<usize> = None;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         for (position, &(offset, c)) in chars.iter().enumerate() {
@@ -83,6 +86,43 @@ pub(crate) fn find_quote_spans(doc: &Doc) -> Vec<QuoteSpan> {
         }
     }
     out
+}
+
+/// The dash of dialogue, in Spanish: a paragraph that opens with a dash is speech up to
+/// a dash after a space, which opens the narrator's aside ("—Es un acuerdo histórico
+/// —dijo Novillo—. Lo firmaremos."); after the aside's closing dash the speech goes on
+/// to the end of the paragraph. False when the paragraph is not dialogue.
+fn dialogue(out: &mut Vec<QuoteSpan>, base: usize, text: &str) -> bool {
+    const DASHES: [char; 2] = ['\u{2014}', '\u{2013}'];
+    let Some(first) = text.chars().next().filter(|c| DASHES.contains(c)) else {
+        return false;
+    };
+    if text[first.len_utf8()..].starts_with(char::is_whitespace) {
+        return false; // a list item, not speech
+    }
+    let aside = text[first.len_utf8()..]
+        .char_indices()
+        .find(|&(at, c)| {
+            DASHES.contains(&c) && text[..first.len_utf8() + at].ends_with(char::is_whitespace)
+        })
+        .map(|(at, _)| first.len_utf8() + at);
+    match aside {
+        None => push_quote(out, base, text, 0, text.len()),
+        Some(aside) => {
+            push_quote(out, base, text, 0, aside);
+            // The aside ends at the next dash; the speech resumes after it.
+            let after_aside = aside + first.len_utf8();
+            if let Some(end) = text[after_aside..].find(DASHES) {
+                let resume = after_aside + end;
+                let rest = text[resume..].trim_start_matches(DASHES);
+                let rest = rest.trim_start_matches(['.', ',', ';', ':']);
+                if rest.chars().filter(|c| c.is_alphanumeric()).count() > 12 {
+                    push_quote(out, base, text, resume, text.len());
+                }
+            }
+        }
+    }
+    true
 }
 
 fn push_quote(out: &mut Vec<QuoteSpan>, base: usize, text: &str, open: usize, close: usize) {

@@ -183,3 +183,35 @@ fn quotes_take_their_speaker_after_before_or_from_the_dropped_subject() {
         ]
     );
 }
+
+#[test]
+fn the_dash_of_dialogue_is_a_quote() {
+    let extraction = extract(
+        "El ministro de Defensa, Edmundo Novillo, habló con la prensa en La Paz.\n\n\
+         —Es un acuerdo histórico para nuestras Fuerzas Armadas —dijo Novillo—. Lo \
+         cumpliremos con todos nuestros socios de la región.",
+    );
+    let quotes: Vec<(String, String)> = extraction
+        .quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.text.clone(),
+                quote
+                    .speaker
+                    .map_or_else(String::new, |id| name(&extraction, id)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quotes[0],
+        (
+            "Es un acuerdo histórico para nuestras Fuerzas Armadas".to_string(),
+            "Edmundo Novillo".to_string()
+        ),
+        "{quotes:?}"
+    );
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert!(quotes[1].0.contains("Lo cumpliremos"), "{quotes:?}");
+    assert_eq!(quotes[1].1, "Edmundo Novillo", "{quotes:?}");
+}
