@@ -491,16 +491,10 @@ pub(crate) fn articles(args: &ReadArgs, language: Option<&str>, limit: usize) ->
     }
     text.push('\n');
     for article in &articles {
-        let meta = &article.document.meta;
-        let label = article_label(&ArticleRef {
-            key: article.key.to_string(),
-            title: meta.title.clone(),
-            outlet: meta.outlet.clone(),
-            url: meta.url.clone(),
-            file: meta.file.clone(),
-            published: meta.published,
-            language: meta.language.clone(),
-        });
+        let label = article_label(&ArticleRef::from_meta(
+            &article.key.to_string(),
+            &article.document.meta,
+        ));
         let _ = writeln!(text, "  {label}");
     }
     emit(&text).map(|()| true)

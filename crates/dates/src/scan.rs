@@ -315,39 +315,27 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The first month/day `m`/`d` after publication ("el próximo 20 de julio").
-    fn resolve_month_day_next(&self, m: u8, d: u8) -> PartialDate {
+    /// Month/day `m`/`d` in the nearest year on one side of publication: the first after
+    /// it ("el próximo 20 de julio", `after`) or the latest not after it ("el pasado 20
+    /// de julio"). Without a publication day it stays year-less.
+    fn resolve_month_day_beside(&self, m: u8, d: u8, after: bool) -> PartialDate {
         let Some(pub_day) = self.pub_day else {
             return PartialDate::MonthDay { month: m, day: d };
         };
         let (py, _, _) = from_days(pub_day);
-        (py..=py + 8)
-            .find(|&year| is_valid(year, m, d) && to_days(year, m, d) > pub_day)
-            .map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
-                PartialDate::Day {
-                    year,
-                    month: m,
-                    day: d,
-                }
-            })
-    }
-
-    /// The latest month/day `m`/`d` not after publication ("el pasado 20 de julio").
-    fn resolve_month_day_past(&self, m: u8, d: u8) -> PartialDate {
-        let Some(pub_day) = self.pub_day else {
-            return PartialDate::MonthDay { month: m, day: d };
+        let fits = |year: i32| is_valid(year, m, d) && (to_days(year, m, d) > pub_day) == after;
+        let year = if after {
+            (py..=py + 8).find(|&year| fits(year))
+        } else {
+            (py - 8..=py).rev().find(|&year| fits(year))
         };
-        let (py, _, _) = from_days(pub_day);
-        (py - 8..=py)
-            .rev()
-            .find(|&year| is_valid(year, m, d) && to_days(year, m, d) <= pub_day)
-            .map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
-                PartialDate::Day {
-                    year,
-                    month: m,
-                    day: d,
-                }
-            })
+        year.map_or(PartialDate::MonthDay { month: m, day: d }, |year| {
+            PartialDate::Day {
+                year,
+                month: m,
+                day: d,
+            }
+        })
     }
 
     /// A year-less day resolved to the nearest year in which it falls on weekday `w`
@@ -1174,8 +1162,8 @@ impl<'a> Scanner<'a> {
                 day: d,
             },
             Some(None) => PartialDate::MonthDay { month: m, day: d },
-            None if shift == Key::Last => self.resolve_month_day_past(m, d),
-            None if shift == Key::Next => self.resolve_month_day_next(m, d),
+            None if shift == Key::Last => self.resolve_month_day_beside(m, d, false),
+            None if shift == Key::Next => self.resolve_month_day_beside(m, d, true),
             None => self.resolve_month_day(m, d),
         };
         Some(Hit::new(first, last, kind, Some(date)))

@@ -1,8 +1,9 @@
 //! The closed word lists the rules use: titles and roles, organization heads, function
-//! words, speech verbs, frame words and modality cues. They are general English news
-//! vocabulary; nothing here names a particular article.
+//! words, speech verbs, frame words and modality cues. They are general English and
+//! Spanish news vocabulary; nothing here names a particular article.
 //!
-//! The lists are data files under `data/lexicon/en/`, owned and parsed by
+//! The lists are data files under `data/lexicon/en/` and `data/lexicon/es/` (a Spanish
+//! file extends the English list of its name), owned and parsed by
 //! `pw_lexicon::words` (see there for the format); this module names the ones the rules
 //! of this crate read, so the rules write `words::TITLE_HEADS.contains_folded(word)`.
 //! Lookups are against a lowercase form of the word (`contains_folded` lowercases ASCII

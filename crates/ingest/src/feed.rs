@@ -70,7 +70,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
         .map(|t| crate::clean_inline(&t.content))
         .filter(|t| !t.is_empty());
     let feed_link = feed.links.first().map(|link| link.href.clone());
-    let feed_language = feed.language.as_deref().and_then(crate::language::code);
+    let feed_language = feed.language.as_deref().and_then(pw_text::language_code);
     let entries = feed
         .entries
         .into_iter()
@@ -134,7 +134,7 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<(Option<String>, Vec<Entry>), String
                     language: entry
                         .language
                         .as_deref()
-                        .and_then(crate::language::code)
+                        .and_then(pw_text::language_code)
                         .or_else(|| feed_language.clone()),
                 },
                 body,

@@ -100,7 +100,7 @@ fn string(value: &Value) -> Option<String> {
 /// A language value: a tag, an object holding one, or an array of those.
 fn language(value: &Value) -> Option<String> {
     match value {
-        Value::String(tag) => crate::language::code(tag),
+        Value::String(tag) => pw_text::language_code(tag),
         Value::Object(map) => ["code", "alternateName", "identifier", "@value", "name"]
             .iter()
             .find_map(|key| map.get(*key).and_then(language)),

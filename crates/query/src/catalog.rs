@@ -35,7 +35,8 @@ pub struct ArticleRef {
 }
 
 impl ArticleRef {
-    fn from_meta(key: &str, meta: &DocumentMeta) -> ArticleRef {
+    /// The reference of a stored article: its key and metadata.
+    pub fn from_meta(key: &str, meta: &DocumentMeta) -> ArticleRef {
         ArticleRef {
             key: key.to_string(),
             title: meta.title.clone(),

@@ -64,10 +64,12 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     (count >= MIN_HITS && clear).then_some(profiles[best].0)
 }
 
-/// A language named by metadata (`es`, `es-AR`, `es_MX`, `spa`) as its ISO 639-1 code,
+/// A language named by metadata (`es`, `es-AR`, `es_MX`, `spa`, `en, fr`) as its ISO 639-1 code,
 /// lowercase (the ISO 639-2 codes of the profiled languages are mapped to theirs);
 /// `None` when the value is not a language code.
 pub fn language_code(tag: &str) -> Option<String> {
+    // `Content-Language` may list several; the first is the main one.
+    let tag = tag.split([',', ';']).next().unwrap_or_default();
     let primary = tag
         .trim()
         .split(['-', '_'])
@@ -75,7 +77,9 @@ pub fn language_code(tag: &str) -> Option<String> {
         .unwrap_or_default()
         .to_lowercase();
     let code = match primary.as_str() {
-        "" => return None,
+        // ISO 639 codes that name no language of the text: undetermined, multiple, no
+        // linguistic content, uncoded.
+        "" | "und" | "mul" | "zxx" | "mis" => return None,
         "eng" => "en",
         "spa" => "es",
         "por" => "pt",
@@ -160,6 +164,8 @@ mod tests {
         assert_eq!(language_code("spa").as_deref(), Some("es"));
         assert_eq!(language_code("zh-Hans").as_deref(), Some("zh"));
         assert_eq!(language_code("  ").as_deref(), None);
+        assert_eq!(language_code("und").as_deref(), None);
+        assert_eq!(language_code("en-US, fr").as_deref(), Some("en"));
         assert_eq!(language_code("not a language").as_deref(), None);
         assert!(is_supported("es") && !is_supported("fr"));
     }
