@@ -66,6 +66,7 @@ pub(crate) fn run(
     db: &Path,
     threads: Option<usize>,
     batch_size: usize,
+    budget: Option<std::time::Duration>,
 ) -> Result<bool> {
     let started = Instant::now();
     if let Some(threads) = threads {
@@ -150,7 +151,10 @@ pub(crate) fn run(
     // Articles reach the writer in input order: article keys follow the order of the
     // input, so the same command on the same files builds the same store (and the same
     // record ids).
-    let extract = |article: Pending| -> Message {
+    // Articles whose extraction ran past `budget`: stored without events, with a
+    // diagnostic, and extracted again on the next run.
+    let stopped = std::sync::atomic::AtomicU64::new(0);
+    let extract = |mut article: Pending| -> Message {
         let bytes = article.document.text.len();
         if known.get(&article.identity) == Some(&article.content_hash) {
             Message::Skipped { bytes }
@@ -161,9 +165,16 @@ pub(crate) fn run(
                 if unsupported_language(&article.document).is_some() {
                     return Extraction::default();
                 }
-                extractor
-                    .get_or_init(Extractor::new)
-                    .extract(&article.document)
+                let extractor = extractor.get_or_init(Extractor::new);
+                let (extraction, was_stopped) =
+                    crate::budget::extract(extractor, &mut article.document, budget);
+                if was_stopped {
+                    stopped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    extract_progress.suspend(|| {
+                        crate::output::warn(crate::stopped_message(&article.document, budget))
+                    });
+                }
+                extraction
             }));
             match extracted {
                 Ok(extraction) => Message::Put(Box::new(NewArticle {
@@ -215,13 +226,20 @@ pub(crate) fn run(
     }
     let elapsed = started.elapsed().as_secs_f64();
     let articles = tally.stored + tally.updated + tally.skipped + tally.failed;
-    let unsupported = if unsupported > 0 {
-        format!(" ({unsupported} in languages not supported, events not extracted)")
-    } else {
-        String::new()
-    };
+    let mut notes = String::new();
+    if unsupported > 0 {
+        notes.push_str(&format!(
+            " ({unsupported} in languages not supported, events not extracted)"
+        ));
+    }
+    let stopped = stopped.load(std::sync::atomic::Ordering::Relaxed);
+    if stopped > 0 {
+        notes.push_str(&format!(
+            " ({stopped} past --article-timeout, stored without events: run again to retry)"
+        ));
+    }
     println!(
-        "{articles} articles: {} stored, {} updated, {} skipped, {} failed{unsupported} in {elapsed:.1} s ({:.0} articles/s, {:.1} MB/s)",
+        "{articles} articles: {} stored, {} updated, {} skipped, {} failed{notes} in {elapsed:.1} s ({:.0} articles/s, {:.1} MB/s)",
         tally.stored,
         tally.updated,
         tally.skipped,

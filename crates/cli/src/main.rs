@@ -6,6 +6,7 @@
 
 mod bench;
 mod bench_queries;
+mod budget;
 mod entity;
 mod export;
 mod ingest;
@@ -47,6 +48,11 @@ enum Command {
         /// Worker threads (default: all cores).
         #[arg(long)]
         threads: Option<usize>,
+        /// Seconds one article may take to extract; past it the article is kept without
+        /// entities, events or quotes (an `extraction_stopped` diagnostic) and the rest go
+        /// on. 0: no limit.
+        #[arg(long, default_value_t = budget::DEFAULT_SECONDS, value_name = "SECS")]
+        article_timeout: f64,
     },
     /// Extract articles (files or folders) and store them in a database, with search.
     ///
@@ -65,6 +71,11 @@ enum Command {
         /// Articles per transaction.
         #[arg(long, default_value_t = 256)]
         batch_size: usize,
+        /// Seconds one article may take to extract; past it the article is kept without
+        /// entities, events or quotes (an `extraction_stopped` diagnostic) and the rest go
+        /// on. 0: no limit.
+        #[arg(long, default_value_t = budget::DEFAULT_SECONDS, value_name = "SECS")]
+        article_timeout: f64,
     },
     /// Serve the record over HTTP (API under /api/v1/) with a web page to explore it.
     Serve {
@@ -199,13 +210,26 @@ fn main() -> ExitCode {
             paths,
             format,
             threads,
-        } => extract(&paths, format, threads),
+            article_timeout,
+        } => extract(
+            &paths,
+            format,
+            threads,
+            budget::from_seconds(article_timeout),
+        ),
         Command::Ingest {
             paths,
             db,
             threads,
             batch_size,
-        } => ingest::run(&paths, &db, threads, batch_size),
+            article_timeout,
+        } => ingest::run(
+            &paths,
+            &db,
+            threads,
+            batch_size,
+            budget::from_seconds(article_timeout),
+        ),
         Command::Serve {
             db,
             addr,
@@ -276,6 +300,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// The one-line warning for an article whose extraction ran past `--article-timeout`.
+fn stopped_message(document: &pw_model::Document, budget: Option<std::time::Duration>) -> String {
+    let location = document
+        .meta
+        .file
+        .as_deref()
+        .or(document.meta.url.as_deref())
+        .unwrap_or("(input)");
+    format!(
+        "{location}: extraction stopped after {} s (--article-timeout): the article has no \
+         entities, events or quotes",
+        budget.map_or(0.0, |budget| budget.as_secs_f64())
+    )
+}
+
 /// How many finished articles `extract` and `ingest` hold back behind a slower one.
 const REORDER_WINDOW: usize = 64;
 
@@ -292,7 +331,12 @@ enum Unit<T> {
 /// on all cores, and each is printed (and flushed) as soon as it and every article
 /// before it are done (`stream::ordered`), so one slow article holds back at most
 /// [`REORDER_WINDOW`] finished ones and never the whole run.
-fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<bool> {
+fn extract(
+    paths: &[PathBuf],
+    format: Format,
+    threads: Option<usize>,
+    budget: Option<std::time::Duration>,
+) -> Result<bool> {
     if let Some(threads) = threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -317,8 +361,11 @@ fn extract(paths: &[PathBuf], format: Format, threads: Option<usize>) -> Result<
     let render = |unit: Unit<pw_model::Document>| -> Unit<String> {
         match unit {
             Unit::Errors(errors) => Unit::Errors(errors),
-            Unit::Article(document) => {
-                let extraction = extractor.extract(&document);
+            Unit::Article(mut document) => {
+                let (extraction, stopped) = budget::extract(&extractor, &mut document, budget);
+                if stopped {
+                    progress.suspend(|| output::warn(stopped_message(&document, budget)));
+                }
                 Unit::Article(match format {
                     Format::Jsonl => output::json_line(&document, &extraction),
                     Format::Text => {

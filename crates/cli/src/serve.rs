@@ -121,7 +121,8 @@ fn sample_db() -> Result<PathBuf> {
         }
     }
     let db = folder.join("sample.db");
-    if !crate::ingest::run(&[seeds], &db, None, 256)? {
+    let budget = crate::budget::from_seconds(crate::budget::DEFAULT_SECONDS);
+    if !crate::ingest::run(&[seeds], &db, None, 256, budget)? {
         bail!("cannot ingest the sample into {}", db.display());
     }
     Ok(db)

@@ -67,6 +67,9 @@ pub(crate) struct EventInput<'a, 't> {
     pub(crate) dates: &'a [DateMention],
     pub(crate) quotes: &'a [QuoteSpan],
     pub(crate) attributions: &'a [Attribution],
+    /// Asked every [`STOP_CHECK_SENTENCES`](crate::STOP_CHECK_SENTENCES) sentences;
+    /// when it says stop, no more events are coded (the caller drops the result).
+    pub(crate) stop: &'a dyn Fn() -> bool,
 }
 
 /// Lookups by offset built once per document, so no rule scans the document's list of
@@ -382,6 +385,9 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
     let index = Index::new(input);
     let mut hit_index = 0;
     for sentence in 0..doc.sentences.len() {
+        if sentence.is_multiple_of(crate::STOP_CHECK_SENTENCES) && (input.stop)() {
+            return Vec::new();
+        }
         let sentence_span = doc.sentences[sentence];
         let actors = sentence_actors(input, &index, sentence);
         while hit_index < hits.len() && hits[hit_index].start < sentence_span.start {

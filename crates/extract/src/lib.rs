@@ -46,6 +46,20 @@ impl Extractor {
         }
     }
 
+    /// Loads what extracting a document in `language` (an ISO 639-1 code) needs: the
+    /// lexicon, the trigger automaton and the name tagger, each once per process.
+    /// Extraction does this on first need; calling it first keeps that one-time cost
+    /// out of an extraction with a time budget ([`Extractor::extract_interruptible`]).
+    pub fn prepare(&self, language: &str) {
+        let _ = Lexicon::for_language(language);
+        if doc::Lang::of_code(language) == doc::Lang::Es {
+            let _ = self
+                .spanish_triggers
+                .get_or_init(triggers::Triggers::spanish);
+        }
+        let _ = pw_ner::Tagger::embedded();
+    }
+
     pub fn extract(&self, document: &Document) -> Extraction {
         self.extract_with_stats(document).0
     }
@@ -53,6 +67,25 @@ impl Extractor {
     /// [`Extractor::extract`], with counts of the work done (for tests and benchmarks
     /// that check the work grows linearly with the input).
     pub fn extract_with_stats(&self, document: &Document) -> (Extraction, WorkStats) {
+        match self.extract_interruptible(document, &|| false) {
+            Ok(done) => done,
+            Err(Stopped) => unreachable!("an extraction that is never asked to stop stopped"),
+        }
+    }
+
+    /// [`Extractor::extract_with_stats`], ended early when `stop` says so: a server
+    /// whose client left or whose request timed out, a batch with a time budget per
+    /// article. `stop` is asked between the passes and every
+    /// [`STOP_CHECK_SENTENCES`] sentences inside the longer ones, so an extraction
+    /// ends within a small fraction of a second of being asked (it is cheap: one
+    /// call per pass or per that many sentences). Once `stop` has returned `true` it
+    /// must keep doing so.
+    pub fn extract_interruptible(
+        &self,
+        document: &Document,
+        stop: &dyn Fn() -> bool,
+    ) -> Result<(Extraction, WorkStats), Stopped> {
+        let check = || if stop() { Err(Stopped) } else { Ok(()) };
         let (text, cut_at) = within_budget(document.text.as_str(), MAX_ARTICLE_BYTES);
         let (language, language_note) = language_of(document, text);
         if let Some(note) = language_note {
@@ -62,10 +95,11 @@ impl Extractor {
                 diagnostics: vec![note],
                 ..Extraction::default()
             };
-            return (extraction, WorkStats::default());
+            return Ok((extraction, WorkStats::default()));
         }
         let lang = doc::Lang::of_code(language);
         let doc = doc::Doc::in_language(text, lang);
+        check()?;
         let lexicon = Lexicon::for_language(language);
         let triggers = match lang {
             doc::Lang::En => &self.triggers,
@@ -73,11 +107,14 @@ impl Extractor {
                 .spanish_triggers
                 .get_or_init(triggers::Triggers::spanish),
         };
-        let drafts = names::recognize(&doc, lexicon);
+        let drafts = names::recognize(&doc, lexicon, stop);
+        check()?;
         let resolved = entities::resolve(&doc, lexicon, &drafts);
+        check()?;
         let dates = pw_dates::find_dates(text, document.meta.published);
         let spans = quotes::find_quote_spans(&doc);
         let (quotes, attributions) = quotes::attribute(&doc, &drafts, &resolved, &spans);
+        check()?;
         let events = events::extract_events(&events::EventInput {
             doc: &doc,
             drafts: &drafts,
@@ -86,7 +123,9 @@ impl Extractor {
             dates: &dates,
             quotes: &spans,
             attributions: &attributions,
+            stop,
         });
+        check()?;
         let mut diagnostics = Vec::new();
         if document.meta.published.is_none() {
             let unresolved = dates
@@ -148,9 +187,25 @@ impl Extractor {
             sentences: doc.sentences,
             diagnostics,
         };
-        (extraction, stats)
+        Ok((extraction, stats))
     }
 }
+
+/// How many sentences the longer passes (names, events) go through between two
+/// questions to the `stop` of [`Extractor::extract_interruptible`].
+pub const STOP_CHECK_SENTENCES: usize = 64;
+
+/// An extraction ended by its `stop` before it finished; it left nothing behind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the extraction was stopped before it finished")
+    }
+}
+
+impl std::error::Error for Stopped {}
 
 /// The language a document is read in: the one its metadata names (ingest fills it in,
 /// from metadata or the text), else the one its text shows (stop-word profiles), else

@@ -95,7 +95,11 @@ struct Recognizer<'a, 't> {
     name_parts: RefCell<(HashSet<String>, usize)>,
 }
 
-pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
+/// The names in `doc`; nothing when `stop` says so (asked every
+/// [`STOP_CHECK_SENTENCES`](crate::STOP_CHECK_SENTENCES) sentences; the caller sees the
+/// stop and drops the result).
+pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon, stop: &dyn Fn() -> bool) -> Vec<Draft> {
+    let stopped = |sentence: usize| sentence.is_multiple_of(crate::STOP_CHECK_SENTENCES) && stop();
     let mut hits = Vec::new();
     lexicon.find_entries(doc.text, &mut hits);
     let mut token_hit = vec![None; doc.tokens.len()];
@@ -122,16 +126,28 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon) -> Vec<Draft> {
     recognizer.skip_headings();
     recognizer.skip_datelines();
     for sentence in 0..doc.sentences.len() {
+        if stopped(sentence) {
+            return Vec::new();
+        }
         recognizer.organizations(sentence);
     }
     for sentence in 0..doc.sentences.len() {
+        if stopped(sentence) {
+            return Vec::new();
+        }
         recognizer.people(sentence, false);
     }
     for sentence in 0..doc.sentences.len() {
+        if stopped(sentence) {
+            return Vec::new();
+        }
         recognizer.people(sentence, true);
         recognizer.acronyms_and_designations(sentence);
     }
     recognizer.gazetteer_drafts();
+    if stop() {
+        return Vec::new();
+    }
     recognizer.tagger_drafts();
     let mut drafts = recognizer.drafts;
     drafts.sort_by_key(|draft| (draft.span.start, std::cmp::Reverse(draft.span.end)));

@@ -9,7 +9,7 @@ use pw_query::{Catalog, EntityBrief};
 use pw_store::{SqliteStore, Store};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -139,6 +139,9 @@ struct Inner {
     /// time runs out) is dropped before its extraction starts, so abandoned writes do
     /// not pile up CPU work.
     extracting: Arc<tokio::sync::Semaphore>,
+    /// Extractions stopped before they finished (their client left or their time ran
+    /// out): their work ended there, and nothing of them was stored.
+    extractions_stopped: AtomicU64,
 }
 
 impl AppState {
@@ -164,6 +167,7 @@ impl AppState {
                 view: RwLock::new(view),
                 extractor: OnceLock::new(),
                 extracting: Arc::new(tokio::sync::Semaphore::new(1)),
+                extractions_stopped: AtomicU64::new(0),
             }),
         })
     }
@@ -205,6 +209,18 @@ impl AppState {
             .await
             // The semaphore is never closed.
             .expect("the extraction semaphore is open")
+    }
+
+    /// How many write requests had their extraction stopped before it finished,
+    /// because the client left or the write timeout passed.
+    pub fn extractions_stopped(&self) -> u64 {
+        self.inner.extractions_stopped.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn count_stopped_extraction(&self) {
+        self.inner
+            .extractions_stopped
+            .fetch_add(1, Ordering::Relaxed);
     }
 
     pub(crate) fn extractor(&self) -> &Extractor {

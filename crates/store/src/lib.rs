@@ -34,6 +34,12 @@ pub use error::{Error, Result};
 pub use key::{ArticleKey, content_hash, identity_key};
 pub use query::{FIELDS, MAX_DEPTH, MAX_QUERY_BYTES, MAX_WORDS};
 pub use record::rebuild_record;
+
+/// The code of the document diagnostic that marks an article whose extraction was
+/// stopped before it finished (`--article-timeout`). Such an article is stored, but it
+/// is never "unchanged": [`Store::identities`] gives it no content hash and
+/// [`Store::put_articles`] replaces it, so the next ingest extracts it again.
+pub const EXTRACTION_STOPPED: &str = "extraction_stopped";
 pub use search::{Scope, SearchHit, SearchQuery};
 pub use sqlite::{FORMAT_VERSION, SCHEMA_VERSION, SqliteStore};
 
@@ -179,7 +185,8 @@ pub trait Store {
     fn article(&self, key: ArticleKey) -> Result<Option<StoredArticle>>;
     /// The key and content hash of the article with this identity.
     fn find_identity(&self, identity: &str) -> Result<Option<(ArticleKey, String)>>;
-    /// Every identity with its content hash: what ingest checks before extracting.
+    /// Every identity with its content hash: what ingest checks before extracting (an
+    /// article whose extraction was stopped, [`EXTRACTION_STOPPED`], has an empty hash).
     fn identities(&self) -> Result<Vec<(String, String)>>;
     fn list_articles(&self, page: Page) -> Result<Vec<StoredArticle>>;
     fn count_articles(&self) -> Result<u64>;

@@ -558,6 +558,13 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).expect("stored values serialize to JSON")
 }
 
+/// The content hash of an article, or '' when its extraction was stopped (its document
+/// diagnostics hold `"code":"extraction_stopped"`, see [`crate::EXTRACTION_STOPPED`]),
+/// so that no content hash equals it and the next ingest extracts it again. The
+/// diagnostics column is small: the check reads no extraction.
+const HASH_UNLESS_STOPPED: &str = "CASE WHEN instr(diagnostics_json, \
+     '\"code\":\"extraction_stopped\"') > 0 THEN '' ELSE content_hash END";
+
 /// A bound on a partial date, compared on the prefix the bound gives: `2023` takes in
 /// `2023-07-20`. Dates without a year (`--07-20`) or a decade (`202X`) never match.
 const DATE_KNOWN: &str = "date GLOB '[0-9][0-9][0-9][0-9]*' AND date NOT GLOB '*X*'";
@@ -599,7 +606,9 @@ impl Store for SqliteStore {
         let mut changed = Vec::new();
         {
             let mut find = transaction
-                .prepare_cached("SELECT id, content_hash FROM articles WHERE identity = ?1")
+                .prepare_cached(&format!(
+                    "SELECT id, {HASH_UNLESS_STOPPED} FROM articles WHERE identity = ?1"
+                ))
                 .map_err(sqlite)?;
             // One statement stores a new article or replaces a known one in place (same
             // id, so the same key).
@@ -736,7 +745,9 @@ impl Store for SqliteStore {
     fn identities(&self) -> Result<Vec<(String, String)>> {
         let mut statement = self
             .connection
-            .prepare_cached("SELECT identity, content_hash FROM articles")
+            .prepare_cached(&format!(
+                "SELECT identity, {HASH_UNLESS_STOPPED} FROM articles"
+            ))
             .map_err(|source| self.error(source))?;
         let rows = statement
             .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))

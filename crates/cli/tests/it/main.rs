@@ -427,6 +427,90 @@ fn a_named_pipe_beside_good_files_is_skipped_not_waited_on() {
     }
 }
 
+/// Issue 9: a folder with a named pipe and an article too slow for its time budget
+/// beside 5 good ones gives the 5 good ones, fully extracted; the slow one comes out
+/// (and is stored) without events, with a diagnostic and one line naming it, and
+/// `ingest` extracts it again on the next run.
+#[test]
+fn a_fifo_and_a_slow_article_beside_five_good_ones_give_the_five() {
+    let scratch = Scratch::new("slow-article");
+    for i in 0..5 {
+        scratch.write(
+            &format!("good{i}.txt"),
+            format!("Report {i}. {GOOD_ARTICLE}"),
+        );
+    }
+    // About 4 MB of sentences: far more than the budget of 1 s in a test build.
+    scratch.write(
+        "slow.txt",
+        OTHER_ARTICLE.repeat(4_000_000 / OTHER_ARTICLE.len()),
+    );
+    let has_pipe = Command::new("mkfifo")
+        .arg(scratch.path("pipe.txt"))
+        .status()
+        .is_ok_and(|status| status.success());
+    let folder = scratch.0.clone().into_os_string();
+    let output = pactwatch([
+        "extract".as_ref(),
+        "--article-timeout".as_ref(),
+        "1".as_ref(),
+        folder.as_os_str(),
+    ]);
+    let err = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(if has_pipe { 1 } else { 0 }),
+        "{err}"
+    );
+    let records = records(&output);
+    assert_eq!(records.len(), 6, "{err}");
+    for record in &records {
+        let events = record["events"].as_array().expect("events").len();
+        if file_of(record).ends_with("slow.txt") {
+            assert_eq!(events, 0);
+            assert!(
+                diagnostic_codes(record).contains(&"extraction_stopped"),
+                "{record}"
+            );
+        } else {
+            assert!(events > 0, "a good article is extracted: {record}");
+            assert!(!diagnostic_codes(record).contains(&"extraction_stopped"));
+        }
+    }
+    let named = lines_naming(&err, "slow.txt");
+    assert_eq!(named.len(), 1, "{err}");
+    assert!(named[0].contains("extraction stopped after 1 s"), "{err}");
+
+    let store_folder = Scratch::new("slow-article-store");
+    let db = store_folder.path("slow.db").into_os_string();
+    let ingest = || {
+        pactwatch([
+            "ingest".as_ref(),
+            "--db".as_ref(),
+            db.as_os_str(),
+            "--article-timeout".as_ref(),
+            "1".as_ref(),
+            folder.as_os_str(),
+        ])
+    };
+    let first = ingest();
+    let summary = stdout(&first);
+    assert!(
+        summary.contains("6 stored"),
+        "{summary}\n{}",
+        stderr(&first)
+    );
+    assert!(summary.contains("1 past --article-timeout"), "{summary}");
+    // The next run extracts the stopped article again (and skips the good ones).
+    let second = ingest();
+    let summary = stdout(&second);
+    assert!(
+        summary.contains("1 updated, 5 skipped"),
+        "{summary}\n{}",
+        stderr(&second)
+    );
+}
+
 #[test]
 fn an_empty_folder_is_named_and_exits_1() {
     let scratch = Scratch::new("empty-folder");

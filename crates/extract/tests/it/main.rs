@@ -12,6 +12,7 @@
 mod linear;
 mod plover;
 mod spanish;
+mod stop;
 
 use pw_extract::Extractor;
 use pw_ingest::{Options, read_bytes};

@@ -10,6 +10,8 @@ use pw_model::{Document, Extraction, LanguageSource};
 use pw_store::{ArticleFilter, ArticleKey, NewArticle, Page, PutOutcome, Store, StoredArticle};
 use serde::{Deserialize, Serialize};
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 use utoipa::{IntoParams, ToSchema};
 
@@ -414,22 +416,37 @@ pub async fn create_article(
     drop(body);
     // Extraction is CPU work without the store: done before taking the lock, so reads
     // wait only for storing and the rebuild. It has `write_timeout`; past it the answer
-    // is 503 and nothing is stored. (A client that leaves drops this future: the
-    // extraction already running finishes on its thread, but nothing after it runs.)
+    // is 503 and nothing is stored. The extraction stops as soon as its request is
+    // dropped (the client left, or the time ran out): the guard below is dropped with
+    // the request's future and tells the extraction thread, which also watches the
+    // clock itself.
     let write_timeout = state.config().write_timeout;
+    let deadline = started + write_timeout;
     let extract_state = state.clone();
     // One extraction at a time; waiting for the turn counts against the time limit, and
     // a request dropped while it waits never starts its extraction.
     let extracting = async move {
+        let abandoned = StopOnDrop::default();
+        let stop = Arc::clone(&abandoned.0);
         let turn = extract_state.extraction_turn().await;
-        tokio::task::spawn_blocking(move || {
+        let outcome = tokio::task::spawn_blocking(move || {
             let extraction = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                extract_state.extractor().extract(&document)
+                extract_state
+                    .extractor()
+                    .extract_interruptible(&document, &|| {
+                        stop.load(Ordering::Relaxed) || Instant::now() >= deadline
+                    })
+                    .map(|(extraction, _)| extraction)
             }));
+            if matches!(extraction, Ok(Err(pw_extract::Stopped))) {
+                extract_state.count_stopped_extraction();
+            }
             drop(turn);
             (document, extraction)
         })
-        .await
+        .await;
+        drop(abandoned);
+        outcome
     };
     let too_slow = || {
         ApiError::new(
@@ -445,7 +462,9 @@ pub async fn create_article(
         .await
         .map_err(|_| too_slow())?
         .map_err(|error| ApiError::internal(format!("extraction task failed: {error}")))?;
-    let extraction = extraction.map_err(|_| ApiError::internal("extraction panicked"))?;
+    let extraction = extraction
+        .map_err(|_| ApiError::internal("extraction panicked"))?
+        .map_err(|_| too_slow())?;
     // The same limit, checked once more at the last moment before storing; from here on
     // the write always finishes and answers what it stored.
     if started.elapsed() >= write_timeout {
@@ -494,6 +513,17 @@ pub async fn create_article(
             facts,
         }),
     ))
+}
+
+/// Set when dropped: the request future that owns it was dropped (its client left,
+/// or its time ran out), so the extraction it started should stop.
+#[derive(Default)]
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Reads the whole body within `body_timeout` (408) and `body_limit` (413).

@@ -16,13 +16,48 @@ const GUARD: Duration = Duration::from_secs(60);
 
 /// A server on 127.0.0.1 with `config`, over a fresh seed store; its address.
 async fn start(config: Config) -> (std::net::SocketAddr, tempfile::TempDir) {
+    let (address, _, dir) = start_with_state(config).await;
+    (address, dir)
+}
+
+/// [`start`], with the server's state to look at.
+async fn start_with_state(
+    config: Config,
+) -> (std::net::SocketAddr, pw_serve::AppState, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let store = crate::seed_store(dir.path());
     let state = pw_serve::AppState::new(store, config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    tokio::spawn(pw_serve::serve(listener, state, std::future::pending()));
-    (address, dir)
+    tokio::spawn(pw_serve::serve(
+        listener,
+        state.clone(),
+        std::future::pending(),
+    ));
+    (address, state, dir)
+}
+
+/// An article whose extraction takes seconds (about 1.5 MB of text), as a POST body.
+fn long_article_body(url: &str) -> String {
+    let sentence = "Kazakhstan and Qatar signed a defense cooperation agreement in Astana \
+                    on Monday, and Russia criticized the deal. ";
+    serde_json::json!({ "url": url, "text": sentence.repeat(1_500_000 / sentence.len()) })
+        .to_string()
+}
+
+/// Waits (at most GUARD) until the server has stopped `n` extractions.
+async fn until_stopped(state: &pw_serve::AppState, n: u64) {
+    let waited = tokio::time::timeout(GUARD, async {
+        while state.extractions_stopped() < n {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    })
+    .await;
+    assert!(
+        waited.is_ok(),
+        "the extraction was not stopped: {} stopped",
+        state.extractions_stopped()
+    );
 }
 
 /// Everything the server sends until it closes the connection.
@@ -216,4 +251,56 @@ async fn concurrent_writes_take_turns_and_all_are_stored() {
         assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
     }
     assert_eq!(get_ok(&fresh.app, "/api/v1/articles").await["total"], 8);
+}
+
+/// A write whose time runs out is answered 503, and its extraction stops there: its
+/// work does not go on after the answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_write_stops_its_extraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = pw_serve::AppState::new(
+        crate::seed_store(dir.path()),
+        Config {
+            write_timeout: Duration::from_millis(200),
+            ..quiet_config()
+        },
+    )
+    .unwrap();
+    let app = pw_serve::router(state.clone());
+    let answer = send(
+        &app,
+        post_article(long_article_body("https://example.test/slow"), Some(TOKEN)),
+    )
+    .await;
+    assert_eq!(
+        answer.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        answer.text
+    );
+    until_stopped(&state, 1).await;
+    assert_eq!(get_ok(&app, "/api/v1/articles").await["total"], 5);
+}
+
+/// A client that sends a long article and leaves: the server stops the extraction it
+/// started for it, stores nothing, and serves the next client.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_write_whose_client_left_stops_its_extraction() {
+    let (address, state, _dir) = start_with_state(quiet_config()).await;
+    let body = long_article_body("https://example.test/abandoned");
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let request = format!(
+        "POST /api/v1/articles HTTP/1.1\r\nHost: test\r\nAuthorization: Bearer {TOKEN}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    stream.flush().await.unwrap();
+    // Let the extraction start, then leave.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    drop(stream);
+    until_stopped(&state, 1).await;
+    let answer = simple_get(address, "/api/v1/articles").await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("\"total\":5"), "{answer}");
 }

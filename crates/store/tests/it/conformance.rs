@@ -158,6 +158,52 @@ pub fn putting_the_same_articles_again_changes_nothing(store: &mut dyn Store) {
     assert_eq!(store.count_articles().unwrap(), 5);
 }
 
+/// An article stored after its extraction was stopped (`--article-timeout`) is never
+/// "unchanged": ingest sees no content hash for it and the same text with a full
+/// extraction replaces it, so the next run extracts it again.
+pub fn an_article_whose_extraction_stopped_is_replaced_by_the_same_text(store: &mut dyn Store) {
+    let seeds = seeds();
+    let mut stopped = seeds[2].clone();
+    stopped.extraction = pw_model::Extraction::default();
+    stopped
+        .document
+        .diagnostics
+        .push(pw_model::Diagnostic::warning(
+            pw_store::EXTRACTION_STOPPED,
+            "extraction took longer than 1 s (--article-timeout) and was stopped",
+        ));
+    let key = match store.put_articles(std::slice::from_ref(&stopped)).unwrap()[..] {
+        [PutOutcome::Stored(key)] => key,
+        ref other => panic!("stored once: {other:?}"),
+    };
+    let hashes = |store: &dyn Store| -> std::collections::HashMap<String, String> {
+        store.identities().unwrap().into_iter().collect()
+    };
+    assert_eq!(
+        hashes(store)[&stopped.identity],
+        "",
+        "no hash: extract it again"
+    );
+    assert_eq!(
+        store.put_articles(std::slice::from_ref(&stopped)).unwrap(),
+        vec![PutOutcome::Updated(key)],
+        "a stopped extraction is never unchanged"
+    );
+    assert_eq!(
+        store.put_articles(&seeds[2..3]).unwrap(),
+        vec![PutOutcome::Updated(key)]
+    );
+    assert_eq!(
+        store.extraction(key).unwrap(),
+        Some(seeds[2].extraction.clone())
+    );
+    assert_eq!(hashes(store)[&seeds[2].identity], seeds[2].content_hash);
+    assert_eq!(
+        store.put_articles(&seeds[2..3]).unwrap(),
+        vec![PutOutcome::Unchanged(key)]
+    );
+}
+
 pub fn a_changed_article_is_updated_in_place(store: &mut dyn Store) {
     let keys = put_seeds(store);
     let seeds = seeds();
@@ -538,6 +584,7 @@ macro_rules! conformance_suite {
                 listing_pages_in_key_order,
                 putting_the_same_articles_again_changes_nothing,
                 a_changed_article_is_updated_in_place,
+                an_article_whose_extraction_stopped_is_replaced_by_the_same_text,
                 one_batch_may_hold_two_versions,
                 the_record_is_replaced_whole,
                 facts_filter_on_their_columns,
