@@ -8,10 +8,6 @@ use pw_extract::Extractor;
 use pw_model::{Diagnostic, Document, Extraction};
 use std::time::{Duration, Instant};
 
-/// The diagnostic code of an article whose extraction ran past its budget (the store
-/// looks for it to extract the article again on the next ingest).
-pub(crate) const STOPPED: &str = pw_store::EXTRACTION_STOPPED;
-
 /// The default of `--article-timeout`: far above what the longest article the
 /// extractor reads takes (16 MiB, a few seconds), so only a fault stops one.
 pub(crate) const DEFAULT_SECONDS: f64 = 60.0;
@@ -21,40 +17,44 @@ pub(crate) fn from_seconds(seconds: f64) -> Option<Duration> {
     (seconds > 0.0).then(|| Duration::from_secs_f64(seconds))
 }
 
-/// Extracts `document` within `budget`; past it, the document gets the
-/// `extraction_stopped` diagnostic and an empty extraction, and `true` comes back.
+/// Extracts `document` within `budget`. Past it, the document gets the
+/// `extraction_stopped` diagnostic and an empty extraction, and the one-line warning
+/// for stderr (the diagnostic's message, with the article's file) comes back too.
 pub(crate) fn extract(
     extractor: &Extractor,
     document: &mut Document,
     budget: Option<Duration>,
-) -> (Extraction, bool) {
+) -> (Extraction, Option<String>) {
     let Some(budget) = budget else {
-        return (extractor.extract(document), false);
+        return (extractor.extract(document), None);
     };
     // The lexicon and the tagger load once per process, on first need: not part of
     // any one article's time.
     extractor.prepare(document.meta.language.as_deref().unwrap_or("en"));
     let deadline = Instant::now() + budget;
     match extractor.extract_interruptible(document, &|| Instant::now() >= deadline) {
-        Ok((extraction, _)) => (extraction, false),
+        Ok((extraction, _)) => (extraction, None),
         Err(pw_extract::Stopped) => {
-            document.diagnostics.push(Diagnostic::warning(
-                STOPPED,
-                format!(
-                    "extraction took longer than {} s (--article-timeout) and was \
-                     stopped: the article has no entities, events or quotes",
-                    budget.as_secs_f64()
-                ),
-            ));
+            let message = format!(
+                "extraction stopped after {} s (--article-timeout): the article has no \
+                 entities, events or quotes",
+                budget.as_secs_f64()
+            );
+            let meta = &document.meta;
+            let location = meta
+                .file
+                .as_deref()
+                .or(meta.url.as_deref())
+                .unwrap_or("(input)");
+            let warning = format!("{location}: {message}");
+            document
+                .diagnostics
+                .push(Diagnostic::warning(pw_store::EXTRACTION_STOPPED, message));
             let extraction = Extraction {
-                language: document
-                    .meta
-                    .language
-                    .clone()
-                    .unwrap_or_else(|| "en".to_string()),
+                language: meta.language.clone().unwrap_or_else(|| "en".to_string()),
                 ..Extraction::default()
             };
-            (extraction, true)
+            (extraction, Some(warning))
         }
     }
 }

@@ -166,13 +166,11 @@ pub(crate) fn run(
                     return Extraction::default();
                 }
                 let extractor = extractor.get_or_init(Extractor::new);
-                let (extraction, was_stopped) =
+                let (extraction, stopped_warning) =
                     crate::budget::extract(extractor, &mut article.document, budget);
-                if was_stopped {
+                if let Some(warning) = stopped_warning {
                     stopped.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    extract_progress.suspend(|| {
-                        crate::output::warn(crate::stopped_message(&article.document, budget))
-                    });
+                    extract_progress.suspend(|| crate::output::warn(warning));
                 }
                 extraction
             }));

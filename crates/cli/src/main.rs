@@ -300,21 +300,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// The one-line warning for an article whose extraction ran past `--article-timeout`.
-fn stopped_message(document: &pw_model::Document, budget: Option<std::time::Duration>) -> String {
-    let location = document
-        .meta
-        .file
-        .as_deref()
-        .or(document.meta.url.as_deref())
-        .unwrap_or("(input)");
-    format!(
-        "{location}: extraction stopped after {} s (--article-timeout): the article has no \
-         entities, events or quotes",
-        budget.map_or(0.0, |budget| budget.as_secs_f64())
-    )
-}
-
 /// How many finished articles `extract` and `ingest` hold back behind a slower one.
 const REORDER_WINDOW: usize = 64;
 
@@ -363,8 +348,8 @@ fn extract(
             Unit::Errors(errors) => Unit::Errors(errors),
             Unit::Article(mut document) => {
                 let (extraction, stopped) = budget::extract(&extractor, &mut document, budget);
-                if stopped {
-                    progress.suspend(|| output::warn(stopped_message(&document, budget)));
+                if let Some(warning) = stopped {
+                    progress.suspend(|| output::warn(warning));
                 }
                 Unit::Article(match format {
                     Format::Jsonl => output::json_line(&document, &extraction),

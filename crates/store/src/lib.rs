@@ -34,14 +34,14 @@ pub use error::{Error, Result};
 pub use key::{ArticleKey, content_hash, identity_key};
 pub use query::{FIELDS, MAX_DEPTH, MAX_QUERY_BYTES, MAX_WORDS};
 pub use record::rebuild_record;
+pub use search::{Scope, SearchHit, SearchQuery};
+pub use sqlite::{FORMAT_VERSION, SCHEMA_VERSION, SqliteStore};
 
 /// The code of the document diagnostic that marks an article whose extraction was
 /// stopped before it finished (`--article-timeout`). Such an article is stored, but it
 /// is never "unchanged": [`Store::identities`] gives it no content hash and
 /// [`Store::put_articles`] replaces it, so the next ingest extracts it again.
 pub const EXTRACTION_STOPPED: &str = "extraction_stopped";
-pub use search::{Scope, SearchHit, SearchQuery};
-pub use sqlite::{FORMAT_VERSION, SCHEMA_VERSION, SqliteStore};
 
 use pw_model::{Document, DocumentMeta, EventType, Extraction, Modality, PartialDate};
 use pw_record::{Correction, Corrections, Fact, Record};

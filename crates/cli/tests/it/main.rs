@@ -483,32 +483,24 @@ fn a_fifo_and_a_slow_article_beside_five_good_ones_give_the_five() {
 
     let store_folder = Scratch::new("slow-article-store");
     let db = store_folder.path("slow.db").into_os_string();
+    // The summary line, then stderr (for the failure message).
     let ingest = || {
-        pactwatch([
+        let output = pactwatch([
             "ingest".as_ref(),
             "--db".as_ref(),
             db.as_os_str(),
             "--article-timeout".as_ref(),
             "1".as_ref(),
             folder.as_os_str(),
-        ])
+        ]);
+        format!("{}\n{}", stdout(&output), stderr(&output))
     };
     let first = ingest();
-    let summary = stdout(&first);
-    assert!(
-        summary.contains("6 stored"),
-        "{summary}\n{}",
-        stderr(&first)
-    );
-    assert!(summary.contains("1 past --article-timeout"), "{summary}");
+    assert!(first.contains("6 stored"), "{first}");
+    assert!(first.contains("1 past --article-timeout"), "{first}");
     // The next run extracts the stopped article again (and skips the good ones).
     let second = ingest();
-    let summary = stdout(&second);
-    assert!(
-        summary.contains("1 updated, 5 skipped"),
-        "{summary}\n{}",
-        stderr(&second)
-    );
+    assert!(second.contains("1 updated, 5 skipped"), "{second}");
 }
 
 #[test]
