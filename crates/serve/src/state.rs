@@ -33,6 +33,12 @@ pub struct Config {
     pub body_timeout: Duration,
     /// One line per request on stderr.
     pub access_log: bool,
+    /// Called on the threads that extracted and stored a write, once they are done
+    /// with it: a write rebuilds the record (the whole store passes through memory),
+    /// and an allocator that keeps freed pages per thread can hand them back to the
+    /// system here (the `pactwatch` binary calls mimalloc's `mi_collect`), so the
+    /// server's memory returns to its baseline after each write.
+    pub release_memory: Option<fn()>,
 }
 
 impl Default for Config {
@@ -45,6 +51,7 @@ impl Default for Config {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(30),
             access_log: true,
+            release_memory: None,
         }
     }
 }
@@ -221,6 +228,14 @@ impl AppState {
         self.inner
             .extractions_stopped
             .fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Hands the calling thread's freed memory back to the system, if the server was
+    /// given a way to ([`Config::release_memory`]).
+    pub(crate) fn release_memory(&self) {
+        if let Some(release) = self.inner.config.release_memory {
+            release();
+        }
     }
 
     pub(crate) fn extractor(&self) -> &Extractor {

@@ -442,6 +442,7 @@ pub async fn create_article(
                 extract_state.count_stopped_extraction();
             }
             drop(turn);
+            extract_state.release_memory();
             (document, extraction)
         })
         .await;
@@ -485,6 +486,7 @@ pub async fn create_article(
                 pw_store::rebuild_record(store)?;
             }
             state.reload(store)?;
+            state.release_memory();
             Ok(put)
         })
         .await?;

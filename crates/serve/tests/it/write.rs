@@ -171,3 +171,24 @@ async fn articles_carry_their_language_and_list_by_it() {
     let bad = get(&fresh.app, "/api/v1/articles?language=e5").await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
 }
+
+static RELEASED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn count_release() {
+    RELEASED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
+#[tokio::test]
+async fn a_write_hands_its_memory_back_on_both_threads_and_a_refused_one_has_none() {
+    let fresh = fresh_app(Config {
+        release_memory: Some(count_release),
+        ..quiet_config()
+    });
+    let refused = send(&fresh.app, post_article(article(), None)).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(RELEASED.load(std::sync::atomic::Ordering::SeqCst), 0);
+    let stored = send(&fresh.app, post_article(article(), Some(TOKEN))).await;
+    assert_eq!(stored.status, StatusCode::CREATED, "{}", stored.text);
+    // Once after the extraction, once after storing and the record rebuild.
+    assert_eq!(RELEASED.load(std::sync::atomic::Ordering::SeqCst), 2);
+}
