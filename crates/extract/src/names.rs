@@ -57,6 +57,28 @@ fn is_date_marker(line: &str) -> bool {
     })
 }
 
+/// Whether the text at `start` opens a line: only spaces or tabs since the last line
+/// break (or the start of the text), or a line "date YYYY-MM-DD" just before. Looks back
+/// a bounded number of bytes, so the test costs a constant per token.
+fn starts_line(text: &str, start: usize) -> bool {
+    const MARKER_LINE_MAX: usize = 64;
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    if before.is_empty() || before.ends_with('\n') {
+        return true;
+    }
+    let window = before.len().saturating_sub(MARKER_LINE_MAX);
+    let line = match before.as_bytes()[window..]
+        .iter()
+        .rposition(|&byte| byte == b'\n')
+    {
+        Some(at) => &before[window + at + 1..],
+        None if window == 0 => before,
+        // A line longer than the window is no date marker.
+        None => return false,
+    };
+    is_date_marker(line.trim_start())
+}
+
 /// The least tagger confidence (`pw_ner::NameSpan::score`) that makes a name.
 const TAGGER_MIN_SCORE: f32 = 0.6;
 /// The same for a name of one word, which is more often an ordinary capitalized word.
@@ -807,16 +829,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             let (first, last) = doc.sentence_tokens[sentence];
             let mut index = first;
             while index < last {
-                let line_start = {
-                    let start = doc.tokens[index].span.start;
-                    let before = doc.text[..start].trim_end_matches([' ', '\t']);
-                    let line = before.rsplit('\n').next().unwrap_or("").trim_start();
-                    index == first
-                        || before.is_empty()
-                        || before.ends_with('\n')
-                        || is_date_marker(line)
-                };
-                if !line_start || !is_shouted(index) {
+                // Shouted words are rare: the line test only runs for them.
+                if !is_shouted(index)
+                    || index != first && !starts_line(doc.text, doc.tokens[index].span.start)
+                {
                     index += 1;
                     continue;
                 }
@@ -1179,7 +1195,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             words.clear();
             words.extend((first..last).map(|index| doc.word(index)));
             names.clear();
-            tagger.tag_into(&words, &gazetteer, &mut names);
+            // A name overlapping a held token is dropped below, so a region whose
+            // every token is held is not tagged at all.
+            let unheld = |start: usize, end: usize| (first + start..first + end).any(|i| !held[i]);
+            tagger.tag_regions_into(&words, &gazetteer, unheld, &mut names);
             for name in &names {
                 let (start, end) = (first + name.start, first + name.end);
                 if name.score < TAGGER_MIN_SCORE || (start..end).any(|index| held[index]) {

@@ -49,13 +49,26 @@ pub struct WordList {
     index: OnceLock<WordIndex>,
 }
 
-/// The entries, their set, and a table of first bytes and the longest length that
-/// reject most words before hashing them.
+/// The entries, their set, and a table of the lengths the entries have for each first
+/// byte, which rejects most words before hashing them.
 struct WordIndex {
     list: Vec<&'static str>,
     set: HashSet<&'static str>,
-    first_bytes: [bool; 256],
-    max_len: usize,
+    /// Bit `n` of `lengths[b]`: some entry starts with byte `b` and is `n` bytes long
+    /// (bit 63: 63 bytes or more).
+    lengths: [u64; 256],
+}
+
+/// The bit of a length in [`WordIndex::lengths`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+impl WordIndex {
+    /// Whether an entry might be `len` bytes long and start with `first`.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.lengths[usize::from(first)] & length_bit(len) != 0
+    }
 }
 
 impl WordList {
@@ -81,16 +94,15 @@ impl WordList {
                 let own: HashSet<&'static str> = list.iter().copied().collect();
                 list.extend(entries(also.text).filter(|word| !own.contains(word)));
             }
-            let mut first_bytes = [false; 256];
+            let mut lengths = [0u64; 256];
             for word in &list {
                 if let Some(&byte) = word.as_bytes().first() {
-                    first_bytes[usize::from(byte)] = true;
+                    lengths[usize::from(byte)] |= length_bit(word.len());
                 }
             }
             WordIndex {
                 set: list.iter().copied().collect(),
-                first_bytes,
-                max_len: list.iter().map(|word| word.len()).max().unwrap_or(0),
+                lengths,
                 list,
             }
         })
@@ -100,9 +112,7 @@ impl WordList {
     pub fn contains(&self, word: &str) -> bool {
         let index = self.index();
         match word.as_bytes().first() {
-            Some(&byte) if index.first_bytes[usize::from(byte)] && word.len() <= index.max_len => {
-                index.set.contains(word)
-            }
+            Some(&byte) if index.may_hold(byte, word.len()) => index.set.contains(word),
             _ => false,
         }
     }
@@ -115,13 +125,14 @@ impl WordList {
         let Some(&first) = word.as_bytes().first() else {
             return false;
         };
-        if first.is_ascii() && !index.first_bytes[usize::from(first.to_ascii_lowercase())] {
-            return false;
-        }
         let mut buffer = [0u8; 48];
-        if word.is_ascii() && word.len() <= buffer.len() {
-            if word.len() > index.max_len {
+        if word.is_ascii() {
+            // ASCII lowercasing keeps the length.
+            if !index.may_hold(first.to_ascii_lowercase(), word.len()) {
                 return false;
+            }
+            if word.len() > buffer.len() {
+                return index.set.contains(word.to_ascii_lowercase().as_str());
             }
             let lowered = &mut buffer[..word.len()];
             lowered.copy_from_slice(word.as_bytes());

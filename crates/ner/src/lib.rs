@@ -191,18 +191,39 @@ impl Tagger {
 
     /// [`Tagger::tag`], appending to `out`.
     pub fn tag_into(&self, words: &[&str], gazetteer: &[GazetteerSpan], out: &mut Vec<NameSpan>) {
+        self.tag_regions_into(words, gazetteer, |_, _| true, out);
+    }
+
+    /// [`Tagger::tag_into`] over only the regions (runs of capitalized words and their
+    /// connectors, token indices `start..end`) that `wanted` keeps. Regions are tagged
+    /// independently, so the names found in a kept region are the ones
+    /// [`Tagger::tag_into`] finds there; a caller that would discard every name inside
+    /// a region saves its cost.
+    pub fn tag_regions_into(
+        &self,
+        words: &[&str],
+        gazetteer: &[GazetteerSpan],
+        wanted: impl Fn(usize, usize) -> bool,
+        out: &mut Vec<NameSpan>,
+    ) {
         SCRATCH.with(|scratch| {
             let scratch = &mut *scratch.borrow_mut();
-            self.tag_with(words, gazetteer, scratch, |start, end, class, score| {
-                if let Some(kind) = NerKind::from_class(class) {
-                    out.push(NameSpan {
-                        start,
-                        end,
-                        kind,
-                        score,
-                    });
-                }
-            });
+            self.tag_with(
+                words,
+                gazetteer,
+                &wanted,
+                scratch,
+                |start, end, class, score| {
+                    if let Some(kind) = NerKind::from_class(class) {
+                        out.push(NameSpan {
+                            start,
+                            end,
+                            kind,
+                            score,
+                        });
+                    }
+                },
+            );
         });
     }
 
@@ -211,10 +232,12 @@ impl Tagger {
         &self,
         words: &[&str],
         gazetteer: &[GazetteerSpan],
+        wanted: &dyn Fn(usize, usize) -> bool,
         scratch: &mut Scratch,
         mut emit: impl FnMut(usize, usize, u8, f32),
     ) {
         features::regions(words, &mut scratch.regions);
+        scratch.regions.retain(|&(start, end)| wanted(start, end));
         if scratch.regions.is_empty() {
             return;
         }

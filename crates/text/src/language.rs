@@ -2,6 +2,9 @@
 //! from stop-word profiles (`data/lexicon/<language>/stopwords.txt`), the commonest
 //! function words of each language counted over the first words of the text.
 
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
 use pw_lexicon::words::{
     DE_STOPWORDS, EN_STOPWORDS, ES_STOPWORDS, FR_STOPWORDS, IT_STOPWORDS, PT_STOPWORDS, WordList,
 };
@@ -21,6 +24,21 @@ fn profiles() -> [(&'static str, &'static WordList); 6] {
     ]
 }
 
+/// Every profile word, with a bit per profile that holds it (bit `i`: `profiles()[i]`),
+/// so each word of the text is looked up once.
+fn profile_words() -> &'static FxHashMap<&'static str, u8> {
+    static WORDS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words = FxHashMap::default();
+        for (index, (_, list)) in profiles().iter().enumerate() {
+            for &word in list.list() {
+                *words.entry(word).or_insert(0u8) |= 1 << index;
+            }
+        }
+        words
+    })
+}
+
 /// How many words of the text are looked at: enough for a clear vote, few enough that
 /// a huge article costs no more than a short one.
 const SAMPLE_WORDS: usize = 2_000;
@@ -31,6 +49,7 @@ const MIN_HITS: usize = 2;
 /// most hits, or `None` when the text has too few function words of any profile to tell.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     let profiles = profiles();
+    let words = profile_words();
     let mut hits = [0usize; 6];
     let mut lowered = String::new();
     for word in text
@@ -38,11 +57,19 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
         .filter(|word| !word.is_empty())
         .take(SAMPLE_WORDS)
     {
-        lowered.clear();
-        lowered.extend(word.chars().flat_map(char::to_lowercase));
-        for (count, (_, list)) in hits.iter_mut().zip(profiles.iter()) {
-            if list.contains(&lowered) {
-                *count += 1;
+        let lowercase_already = word
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit());
+        let word = if !lowercase_already {
+            lowered.clear();
+            lowered.extend(word.chars().flat_map(char::to_lowercase));
+            lowered.as_str()
+        } else {
+            word
+        };
+        if let Some(&languages) = words.get(word) {
+            for (index, count) in hits.iter_mut().enumerate() {
+                *count += usize::from(languages >> index & 1);
             }
         }
     }
