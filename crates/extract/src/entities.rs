@@ -80,6 +80,9 @@ struct Cluster {
     drafts: Vec<usize>,
     /// Folded name parts, for people.
     parts: Vec<String>,
+    /// For each of `parts`: whether it is a given name (looked up once, not per
+    /// comparison).
+    parts_given: Vec<bool>,
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -127,6 +130,10 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         // 3. People: name parts.
         if cluster.is_none() && kind == EntityKind::Person {
             let parts: Vec<String> = folded_name.split(' ').map(str::to_string).collect();
+            let parts_given: Vec<bool> = parts
+                .iter()
+                .map(|part| is_given_part(lexicon, part))
+                .collect();
             cluster = clusters
                 .iter()
                 .enumerate()
@@ -136,7 +143,10 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
                         && (parts.iter().all(|part| existing.parts.contains(part))
                             || (parts.len() >= 2
                                 && existing.parts.iter().all(|part| parts.contains(part)))
-                            || shares_surname(lexicon, &parts, &existing.parts))
+                            || shares_surname(
+                                (&parts, &parts_given),
+                                (&existing.parts, &existing.parts_given),
+                            ))
                 })
                 .map(|(index, _)| index);
         }
@@ -157,6 +167,7 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
                     origin: draft.origin,
                     drafts: Vec::new(),
                     parts: Vec::new(),
+                    parts_given: Vec::new(),
                 });
                 clusters.len() - 1
             }
@@ -190,6 +201,9 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
         for part in folded_name.split(' ') {
             if !part.is_empty() && !target.parts.iter().any(|existing| existing == part) {
                 target.parts.push(part.to_string());
+                // Parts are compared for people only.
+                let given = target.kind == EntityKind::Person && is_given_part(lexicon, part);
+                target.parts_given.push(given);
             }
         }
         target.drafts.push(draft_index);
@@ -409,17 +423,28 @@ pub(crate) fn resolve(doc: &Doc, lexicon: &Lexicon, drafts: &[Draft]) -> Resolve
 
 /// "Novillo Aguilar" and "Edmundo Novillo": two multi-word names sharing a word that is
 /// not a given name (a surname), whose first words do not name two different people.
-fn shares_surname(lexicon: &Lexicon, parts: &[String], existing: &[String]) -> bool {
+/// Two names share a surname: a part of more than two letters that is no given name is
+/// in both, and their first parts are not two different given names. Each side is its
+/// folded parts and whether each part is a given name.
+fn shares_surname(
+    (parts, parts_given): (&[String], &[bool]),
+    (existing, existing_given): (&[String], &[bool]),
+) -> bool {
     if parts.len() < 2 || existing.len() < 2 {
         return false;
     }
-    let is_given = |part: &str| lexicon.is_given_name(&capitalize(part));
-    if parts[0] != existing[0] && is_given(&parts[0]) && is_given(&existing[0]) {
+    if parts[0] != existing[0] && parts_given[0] && existing_given[0] {
         return false;
     }
     parts
         .iter()
-        .any(|part| part.len() > 2 && !is_given(part) && existing.contains(part))
+        .zip(parts_given)
+        .any(|(part, &given)| part.len() > 2 && !given && existing.contains(part))
+}
+
+/// Whether a folded name part is a given name.
+fn is_given_part(lexicon: &Lexicon, part: &str) -> bool {
+    lexicon.is_given_name(&capitalize(part))
 }
 
 fn capitalize(word: &str) -> String {

@@ -57,6 +57,20 @@ fn ends_word(text: &str, end: usize) -> bool {
     !char_after(text, end).is_some_and(is_word_char)
 }
 
+/// The position after the character at `pos` (a character boundary), and whether that
+/// character is a word character; ASCII without decoding.
+#[inline]
+fn step(text: &str, pos: usize) -> (usize, bool) {
+    let byte = text.as_bytes()[pos];
+    if byte.is_ascii() {
+        return (pos + 1, byte.is_ascii_alphanumeric());
+    }
+    match char_after(text, pos) {
+        Some(c) => (pos + c.len_utf8(), is_word_char(c)),
+        None => (text.len(), false),
+    }
+}
+
 /// Run the matcher over `text` and report `(start, end, pattern)` for every hit on
 /// word boundaries, in increasing order of `start`, without overlaps. At each word start
 /// the longest pattern that ends on a word boundary wins.
@@ -73,11 +87,7 @@ pub(crate) fn find(matcher: &Matcher, text: &str, mut emit: impl FnMut(usize, us
     while pos < len {
         let byte = bytes[pos];
         if after_word || !matcher.first_bytes[usize::from(byte)] {
-            pos += 1;
-            while pos < len && !text.is_char_boundary(pos) {
-                pos += 1;
-            }
-            after_word = char_before(text, pos).is_some_and(is_word_char);
+            (pos, after_word) = step(text, pos);
             continue;
         }
         let mut end = len;
@@ -98,12 +108,10 @@ pub(crate) fn find(matcher: &Matcher, text: &str, mut emit: impl FnMut(usize, us
             // Try the longest shorter candidate that starts here.
             end = found.end() - 1;
         }
-        if !emitted {
-            pos += 1;
-            while pos < len && !text.is_char_boundary(pos) {
-                pos += 1;
-            }
+        if emitted {
+            after_word = char_before(text, pos).is_some_and(is_word_char);
+        } else {
+            (pos, after_word) = step(text, pos);
         }
-        after_word = char_before(text, pos).is_some_and(is_word_char);
     }
 }
