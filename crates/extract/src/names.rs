@@ -1421,6 +1421,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_line_starts_after_a_break_or_a_date_marker_line_only() {
+        let at = |text: &str, word: &str| starts_line(text, text.find(word).expect(word));
+        assert!(at("LA PAZ (AP)", "LA"));
+        assert!(at("Intro.\n  \tLA PAZ (AP)", "LA"));
+        assert!(at("date 2024-03-05 LA PAZ (AP)", "LA"));
+        assert!(at("Intro.\ndate 2024-03-05 LA PAZ (AP)", "LA"));
+        assert!(!at("Officials in LA PAZ said", "LA"));
+        assert!(!at("Intro.\nsee date 2024-03-05 LA PAZ", "LA"));
+        // A line longer than the look-back is no date marker, however it ends.
+        let long = format!("{} date 2024-03-05 LA PAZ", "x".repeat(100));
+        assert!(!at(&long, "LA"));
+    }
+
+    #[test]
     fn designations_have_letters_hyphen_digits() {
         for word in [
             "ANSU-600",
