@@ -18,7 +18,7 @@
 //! key, so it is stable as articles are added.
 
 use crate::model::{ArticleInput, Story, StoryLink};
-use crate::util::{UnionFind, hash_bytes, interval, mix, stable_id};
+use crate::util::{FNV_OFFSET, UnionFind, fnv_step, interval, mix, stable_id};
 use pw_model::EntityKind;
 use rustc_hash::FxHashMap;
 
@@ -48,25 +48,42 @@ pub(crate) fn signature(text: &str) -> Option<Vec<u64>> {
         return None;
     }
     let width = SHINGLE_WORDS.min(words.len());
+    // The hash of the words of a window joined by spaces, without joining them.
     let mut shingles: Vec<u64> = words
         .windows(width)
-        .map(|window| hash_bytes(window.join(" ").as_bytes()))
+        .map(|window| {
+            let mut hash = FNV_OFFSET;
+            for (at, word) in window.iter().enumerate() {
+                if at > 0 {
+                    hash = fnv_step(hash, b" ");
+                }
+                hash = fnv_step(hash, word.as_bytes());
+            }
+            mix(hash)
+        })
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
+    // Fixed, odd multipliers and offsets derived from the index.
+    let (multipliers, offsets) = permutations();
     let mut signature = vec![u64::MAX; HASHES];
-    for (index, slot) in signature.iter_mut().enumerate() {
-        // Fixed, odd multipliers and offsets derived from the index.
-        let multiplier = mix(index as u64 * 2 + 1) | 1;
-        let offset = mix(index as u64 * 2 + 2);
-        for &shingle in &shingles {
-            let value = shingle.wrapping_mul(multiplier).wrapping_add(offset);
-            if value < *slot {
-                *slot = value;
-            }
+    for &shingle in &shingles {
+        for ((slot, &multiplier), &offset) in signature.iter_mut().zip(multipliers).zip(offsets) {
+            *slot = (*slot).min(shingle.wrapping_mul(multiplier).wrapping_add(offset));
         }
     }
     Some(signature)
+}
+
+/// The multipliers and offsets of the signature's hash functions, made once.
+fn permutations() -> &'static ([u64; HASHES], [u64; HASHES]) {
+    static PERMUTATIONS: std::sync::OnceLock<([u64; HASHES], [u64; HASHES])> =
+        std::sync::OnceLock::new();
+    PERMUTATIONS.get_or_init(|| {
+        let multipliers = std::array::from_fn(|index| mix(index as u64 * 2 + 1) | 1);
+        let offsets = std::array::from_fn(|index| mix(index as u64 * 2 + 2));
+        (multipliers, offsets)
+    })
 }
 
 /// The share of equal positions: an estimate of the Jaccard similarity.

@@ -6,12 +6,20 @@ use pw_model::PartialDate;
 /// FNV-1a over bytes, then a splitmix64 finalizer so that the low bits are well mixed.
 /// Fixed constants: the same input gives the same hash on every run and machine.
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    mix(fnv_step(FNV_OFFSET, bytes))
+}
+
+/// The FNV-1a state before any byte.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes` from `hash`: hashing two pieces one after the other gives the
+/// hash of the two joined.
+pub(crate) fn fnv_step(mut hash: u64, bytes: &[u8]) -> u64 {
     for &byte in bytes {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    mix(hash)
+    hash
 }
 
 /// The splitmix64 finalizer.
