@@ -58,8 +58,9 @@ fn is_date_marker(line: &str) -> bool {
 }
 
 /// Whether the text at `start` opens a line: only spaces or tabs since the last line
-/// break (or the start of the text), or a line "date YYYY-MM-DD" just before. Looks back
-/// a bounded number of bytes, so the test costs a constant per token.
+/// break (or the start of the text), or a line "date YYYY-MM-DD" just before. Past the
+/// spaces and tabs right before `start`, it looks back at most `MARKER_LINE_MAX` bytes,
+/// so the test never walks a whole long line.
 fn starts_line(text: &str, start: usize) -> bool {
     const MARKER_LINE_MAX: usize = 64;
     let before = text[..start].trim_end_matches([' ', '\t']);

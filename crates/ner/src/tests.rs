@@ -17,6 +17,24 @@ fn names(list: &[(&str, NerKind)]) -> Vec<(String, NerKind)> {
 }
 
 #[test]
+fn a_kept_region_gets_the_names_it_gets_when_every_region_is_tagged() {
+    let sentence = "Tomasz Kowalczyk , a spokesman for Polska Grupa Zbrojeniowa , said the contract with Hanwha Aerospace was final .";
+    let words: Vec<&str> = sentence.split(' ').collect();
+    let gazetteer = corpus::sentence_gazetteer(&words, Lexicon::builtin());
+    let tagger = Tagger::embedded();
+    let all = tagger.tag(&words, &gazetteer);
+    assert_eq!(all.len(), 3);
+    // Keep every region but the one of the first name.
+    let first_end = all[0].end;
+    let mut kept = Vec::new();
+    tagger.tag_regions_into(&words, &gazetteer, |start, _| start >= first_end, &mut kept);
+    assert_eq!(kept, all[1..]);
+    let mut none = Vec::new();
+    tagger.tag_regions_into(&words, &gazetteer, |_, _| false, &mut none);
+    assert!(none.is_empty());
+}
+
+#[test]
 fn embedded_model_tags_plain_sentences() {
     use NerKind::*;
     assert_eq!(

@@ -476,18 +476,10 @@ pub async fn create_article(
     let article = NewArticle::new(document, extraction, None);
     let put = state
         .with_store(move |state, store| {
-            let put = store
-                .put_articles(std::slice::from_ref(&article))?
-                .into_iter()
-                .next()
-                .ok_or_else(|| ApiError::internal("the store returned no outcome"))?;
-            store.flush()?;
-            if store.record_is_stale()? {
-                pw_store::rebuild_record(store)?;
-            }
-            state.reload(store)?;
+            let stored = store_and_reload(state, store, &article);
+            // A rebuild that failed half way freed as much as one that finished.
             state.release_memory();
-            Ok(put)
+            stored
         })
         .await?;
     let key = put.key().to_string();
@@ -515,6 +507,26 @@ pub async fn create_article(
             facts,
         }),
     ))
+}
+
+/// Stores a written article, flushes the index, rebuilds the record if it is stale and
+/// reloads the readers and the view.
+fn store_and_reload(
+    state: &AppState,
+    store: &mut pw_store::SqliteStore,
+    article: &NewArticle,
+) -> ApiResult<PutOutcome> {
+    let put = store
+        .put_articles(std::slice::from_ref(article))?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::internal("the store returned no outcome"))?;
+    store.flush()?;
+    if store.record_is_stale()? {
+        pw_store::rebuild_record(store)?;
+    }
+    state.reload(store)?;
+    Ok(put)
 }
 
 /// Set when dropped: the request future that owns it was dropped (its client left,
