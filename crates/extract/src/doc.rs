@@ -48,6 +48,9 @@ pub(crate) struct Doc<'t> {
     pub(crate) paragraphs: Vec<Span>,
     pub(crate) sentences: Vec<Span>,
     pub(crate) tokens: Vec<Token>,
+    /// The text of each token: the rules read words far more often than there are
+    /// tokens, and a slice here costs no boundary checks.
+    words: Vec<&'t str>,
     /// For each sentence, the range of its tokens in `tokens`.
     pub(crate) sentence_tokens: Vec<(usize, usize)>,
     /// For each sentence, the offset of the first alphanumeric character at or after its
@@ -58,6 +61,38 @@ pub(crate) struct Doc<'t> {
     pub(crate) sentences_cut: usize,
     /// Inner-loop steps of the rules, for [`crate::WorkStats`].
     pub(crate) work: Work,
+    /// For each token, which [`Class`] lists it is in, as far as the rules have asked:
+    /// two bits a class (asked, and the answer).
+    classes: Vec<std::cell::Cell<u16>>,
+}
+
+/// The word lists the name and event rules ask about the same token many times (every
+/// candidate name, title and actor around it): [`Doc::is`] looks a token up in each at
+/// most once.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Class {
+    TitleHead,
+    TitleModifier,
+    TitleComplement,
+    OfficeHead,
+    OrgHead,
+    NotName,
+    StateNoun,
+}
+
+impl Class {
+    fn list(self) -> &'static pw_lexicon::words::WordList {
+        use crate::words;
+        match self {
+            Class::TitleHead => &words::TITLE_HEADS,
+            Class::TitleModifier => &words::TITLE_MODIFIERS,
+            Class::TitleComplement => &words::TITLE_COMPLEMENTS,
+            Class::OfficeHead => &words::OFFICE_HEADS,
+            Class::OrgHead => &words::ORG_HEADS,
+            Class::NotName => &words::NOT_NAMES,
+            Class::StateNoun => &words::STATE_NOUNS,
+        }
+    }
 }
 
 /// The most tokens one sentence may have. Every rule looks at a sentence as a whole
@@ -135,6 +170,8 @@ impl<'t> Doc<'t> {
                     .collect()
             }
         };
+        let tokens_len = tokens.len();
+        let words = tokens.iter().map(|token| token.span.slice(text)).collect();
         Doc {
             text,
             lang,
@@ -143,15 +180,34 @@ impl<'t> Doc<'t> {
             paragraphs,
             sentences,
             tokens,
+            words,
             sentence_tokens,
             first_alphanumeric,
             sentences_cut,
             work: Work::default(),
+            classes: vec![std::cell::Cell::new(0); tokens_len],
         }
     }
 
     pub(crate) fn word(&self, index: usize) -> &'t str {
-        self.tokens[index].span.slice(self.text)
+        self.words[index]
+    }
+
+    /// Whether the word at `index` is in the list of `class`, in any case and with or
+    /// without a trailing period (`WordList::contains_folded`), looked up once a token.
+    pub(crate) fn is(&self, index: usize, class: Class) -> bool {
+        let asked = 1u16 << (2 * class as u16);
+        let yes = asked << 1;
+        let Some(cell) = self.classes.get(index) else {
+            return class.list().contains_folded(self.word(index));
+        };
+        let bits = cell.get();
+        if bits & asked != 0 {
+            return bits & yes != 0;
+        }
+        let answer = class.list().contains_folded(self.word(index));
+        cell.set(bits | asked | if answer { yes } else { 0 });
+        answer
     }
 
     /// The word at `index` in lowercase, as the rules read it: in a Spanish document a
@@ -364,6 +420,26 @@ mod tests {
         let found: Vec<_> = set.matches("unsaid, said it no longer").collect();
         assert_eq!(found, [(1, 8), (2, 16)]);
         assert_eq!(rfind_phrase("said it said", "said"), Some(8));
+    }
+
+    #[test]
+    fn word_classes_answer_as_the_lists_do_and_twice_the_same() {
+        let doc = Doc::new("Defense Minister Novillo visited the MINISTRY of Defense.");
+        let index = |word: &str| {
+            (0..doc.tokens.len())
+                .find(|&t| doc.word(t) == word)
+                .unwrap()
+        };
+        for _ in 0..2 {
+            assert!(doc.is(index("Minister"), Class::TitleHead));
+            assert!(doc.is(index("Defense"), Class::TitleModifier));
+            assert!(!doc.is(index("Minister"), Class::OrgHead));
+            assert!(doc.is(index("MINISTRY"), Class::OrgHead));
+            assert!(!doc.is(index("MINISTRY"), Class::TitleHead));
+            assert!(!doc.is(index("Novillo"), Class::NotName));
+            assert!(doc.is(index("the"), Class::NotName));
+        }
+        assert_eq!(doc.word(index("visited")), "visited");
     }
 
     #[test]

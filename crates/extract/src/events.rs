@@ -7,7 +7,7 @@
 //! ("the pact includes the sale of arms"), and an agreement with no date of its own
 //! takes the date of an anaphoric mention ("the agreement sealed July 20").
 
-use crate::doc::{Doc, Lang, PhraseSet, Work};
+use crate::doc::{Class, Doc, Lang, PhraseSet, Work};
 use crate::entities::Resolved;
 use crate::names::Draft;
 use crate::quotes::{Attribution, QuoteSpan};
@@ -633,13 +633,13 @@ fn sentence_actors(input: &EventInput, index: &Index, sentence: usize) -> Vec<Ac
     // "The National Security Advisor", "the minister": the latest person named before
     // who holds that title.
     for token in first_token + 1..last_token {
-        if !doc.is_word(token) || !words::TITLE_HEADS.contains_folded(doc.word(token)) {
+        if !doc.is_word(token) || !doc.is(token, Class::TitleHead) {
             continue;
         }
         let mut start = token;
         while start > first_token
             && doc.is_word(start - 1)
-            && words::TITLE_MODIFIERS.contains_folded(doc.word(start - 1))
+            && doc.is(start - 1, Class::TitleModifier)
         {
             start -= 1;
         }
@@ -818,9 +818,9 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
         let capitalized = pw_text::is_capitalized(doc.word(index));
         if !(words::ACTOR_LEAD_WORDS.contains(word)
             || capitalized
-            || words::TITLE_MODIFIERS.contains_folded(word)
-            || words::TITLE_HEADS.contains_folded(word)
-            || STATE_NOUNS.contains_folded(word)
+            || doc.is(index, Class::TitleModifier)
+            || doc.is(index, Class::TitleHead)
+            || doc.is(index, Class::StateNoun)
             || words::ACTOR_GROUP_WORDS.contains(word))
         {
             break;
@@ -883,7 +883,7 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
     // "the government of Bolivia": the country is the head of the phrase, no preposition.
     if prep == Some("of")
         && index >= 1
-        && (STATE_NOUNS.contains_folded(doc.lower_word(index - 1))
+        && (doc.is(index - 1, Class::StateNoun)
             || matches!(
                 doc.lower_word(index - 1),
                 "governments" | "regimes" | "people" | "president" | "leaders"

@@ -5,11 +5,10 @@
 //!
 //! The output is a list of [`Draft`] mentions; `entities.rs` groups them into entities.
 
-use crate::doc::{Doc, Lang};
+use crate::doc::{Class, Doc, Lang};
 use crate::words::{
     self, GENERIC_EQUIPMENT, LOCATIVES, NAME_PARTICLES, NOT_NAMES, NOT_ORG_ACRONYMS,
-    ORG_CONNECTORS, ORG_HEADS, SINGLE_WORD_ORGS, SPEECH_VERBS, TITLE_COMPLEMENTS, TITLE_HEADS,
-    TITLE_MODIFIERS,
+    ORG_CONNECTORS, SINGLE_WORD_ORGS, SPEECH_VERBS, TITLE_HEADS,
 };
 use pw_lexicon::{EntryKind, GazetteerHit, Lexicon};
 use pw_model::{EntityKind, Span};
@@ -219,8 +218,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                     continue;
                 }
                 let connector = doc.is_word(cursor) && ORG_CONNECTORS.contains(doc.word(cursor));
-                let possessive =
-                    is_possessive(doc, cursor) && ORG_HEADS.contains_folded(doc.word(last));
+                let possessive = is_possessive(doc, cursor) && doc.is(last, Class::OrgHead);
                 if connector || possessive {
                     // A connector must lead (possibly through "the") to another capitalized word.
                     let mut next = cursor + 1;
@@ -245,10 +243,8 @@ impl<'a, 't> Recognizer<'a, 't> {
     fn organization_run(&mut self, first: usize, last: usize) {
         let doc = self.doc;
         let is_title = |token: usize| {
-            let word = doc.word(token);
-            (words::TITLE_HEADS.contains_folded(word)
-                || words::TITLE_MODIFIERS.contains_folded(word))
-                && !ORG_HEADS.contains_folded(word)
+            (doc.is(token, Class::TitleHead) || doc.is(token, Class::TitleModifier))
+                && !doc.is(token, Class::OrgHead)
         };
         // "Foreign Minister A and Chief of Cabinet B": a title or a given name after "and"
         // starts another name.
@@ -298,9 +294,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             }
         }
         let has_head = (first..=last).any(|token| {
-            doc.is_word(token)
-                && ORG_HEADS.contains_folded(doc.word(token))
-                && is_cap_word(doc, token)
+            doc.is_word(token) && doc.is(token, Class::OrgHead) && is_cap_word(doc, token)
         });
         if !has_head {
             return;
@@ -313,10 +307,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             let word = doc.word(token);
             if matches!(word, "in" | "at" | "on" | "and" | "&" | "of")
                 && token > piece_start
-                && ORG_HEADS.contains_folded(doc.word(token - 1))
+                && doc.is(token - 1, Class::OrgHead)
             {
-                let after_has_head = (token + 1..=last)
-                    .any(|t| is_cap_word(doc, t) && ORG_HEADS.contains_folded(doc.word(t)));
+                let after_has_head =
+                    (token + 1..=last).any(|t| is_cap_word(doc, t) && doc.is(t, Class::OrgHead));
                 if word == "in" || word == "at" || word == "on" || after_has_head {
                     self.organization_piece(piece_start, token - 1);
                     piece_start = token + 1;
@@ -353,10 +347,9 @@ impl<'a, 't> Recognizer<'a, 't> {
         let full_first = first;
         let mut country_start = first;
         while first <= last {
-            let word = doc.word(first);
-            if (NOT_NAMES.contains_folded(word)
+            if (doc.is(first, Class::NotName)
                 || doc.lang == Lang::Es && doc.lower_word(first) == "the")
-                && !ORG_HEADS.contains_folded(word)
+                && !doc.is(first, Class::OrgHead)
                 && self.token_hit[first].is_none()
             {
                 first += 1;
@@ -415,14 +408,12 @@ impl<'a, 't> Recognizer<'a, 't> {
                 }
             }
         }
-        if words::TITLE_HEADS.contains_folded(doc.word(last))
-            && !ORG_HEADS.contains_folded(doc.word(last))
-        {
+        if doc.is(last, Class::TitleHead) && !doc.is(last, Class::OrgHead) {
             return;
         }
         let n_words = (first..=last).filter(|&token| doc.is_word(token)).count();
         let head_count = (first..=last)
-            .filter(|&token| is_cap_word(doc, token) && ORG_HEADS.contains_folded(doc.word(token)))
+            .filter(|&token| is_cap_word(doc, token) && doc.is(token, Class::OrgHead))
             .count();
         if head_count == 0 {
             return;
@@ -441,9 +432,9 @@ impl<'a, 't> Recognizer<'a, 't> {
         // Pieces made only of title words are roles, not organizations ("Defense Minister").
         if (first..=last).all(|token| {
             !doc.is_word(token)
-                || words::TITLE_HEADS.contains_folded(doc.word(token))
-                || words::TITLE_MODIFIERS.contains_folded(doc.word(token))
-        }) && !(first..=last).any(|token| ORG_HEADS.contains_folded(doc.word(token)))
+                || doc.is(token, Class::TitleHead)
+                || doc.is(token, Class::TitleModifier)
+        }) && !(first..=last).any(|token| doc.is(token, Class::OrgHead))
         {
             return;
         }
@@ -560,7 +551,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                     || (word == "of"
                         && cursor + 1 < end
                         && is_cap_word(doc, cursor + 1)
-                        && words::TITLE_COMPLEMENTS.contains_folded(doc.word(cursor + 1)))
+                        && doc.is(cursor + 1, Class::TitleComplement))
                     || (word == "(" || word == ")")
                         && cursor + 1 < end
                         && is_cap_word(doc, cursor + 1)
@@ -604,7 +595,7 @@ impl<'a, 't> Recognizer<'a, 't> {
                 let previous_is_name = token > 0
                     && is_cap_word(doc, token - 1)
                     && (self.lexicon.is_given_name(doc.word(token - 1))
-                        || words::TITLE_HEADS.contains_folded(doc.word(token - 1)));
+                        || doc.is(token - 1, Class::TitleHead));
                 let next_is_name = token + 1 < doc.tokens.len()
                     && is_cap_word(doc, token + 1)
                     && self.token_hit[token + 1].is_none()
@@ -631,21 +622,21 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut saw_title_head = false;
         while name_first <= last {
             let word = doc.word(name_first);
-            let is_title_word = words::TITLE_HEADS.contains_folded(word)
-                || words::TITLE_MODIFIERS.contains_folded(word);
+            let is_title_word =
+                doc.is(name_first, Class::TitleHead) || doc.is(name_first, Class::TitleModifier);
             let is_complement = saw_title_head
                 && (word == "of"
                     || word == "("
                     || word == ")"
-                    || words::TITLE_COMPLEMENTS.contains_folded(word));
+                    || doc.is(name_first, Class::TitleComplement));
             if is_title_word || is_complement || word == "(" || word == ")" {
-                if words::TITLE_HEADS.contains_folded(word) {
+                if doc.is(name_first, Class::TitleHead) {
                     saw_title_head = true;
                 }
                 name_first += 1;
                 continue;
             }
-            if NOT_NAMES.contains_folded(word) && !self.lexicon.is_given_name(word) {
+            if doc.is(name_first, Class::NotName) && !self.lexicon.is_given_name(word) {
                 name_first += 1;
                 continue;
             }
@@ -669,7 +660,7 @@ impl<'a, 't> Recognizer<'a, 't> {
             return;
         }
         if (name_first..=name_last)
-            .any(|token| ORG_HEADS.contains_folded(doc.word(token)) && is_cap_word(doc, token))
+            .any(|token| doc.is(token, Class::OrgHead) && is_cap_word(doc, token))
         {
             return;
         }
@@ -950,10 +941,10 @@ impl<'a, 't> Recognizer<'a, 't> {
             return None;
         }
         let previous = doc.word(check - 1);
-        let previous_fits = words::TITLE_HEADS.contains_folded(previous)
-            || words::TITLE_MODIFIERS.contains_folded(previous)
-            || words::TITLE_COMPLEMENTS.contains_folded(previous)
-            || ORG_HEADS.contains_folded(previous)
+        let previous_fits = doc.is(check - 1, Class::TitleHead)
+            || doc.is(check - 1, Class::TitleModifier)
+            || doc.is(check - 1, Class::TitleComplement)
+            || doc.is(check - 1, Class::OrgHead)
             || self.token_hit[check - 1].is_some()
             || previous == ",";
         if !previous_fits || previous == "the" {
@@ -981,21 +972,19 @@ impl<'a, 't> Recognizer<'a, 't> {
             {
                 continue;
             }
-            if words::TITLE_HEADS.contains_folded(word) {
+            if doc.is(index, Class::TitleHead) {
                 role_first = Some(index);
                 role_last.get_or_insert(index);
-                office |= words::OFFICE_HEADS.contains_folded(word);
+                office |= doc.is(index, Class::OfficeHead);
                 continue;
             }
-            if words::TITLE_MODIFIERS.contains_folded(word)
-                || words::TITLE_COMPLEMENTS.contains_folded(word)
-            {
+            if doc.is(index, Class::TitleModifier) || doc.is(index, Class::TitleComplement) {
                 if role_first.is_some() || index + 1 < name_first {
                     role_first = Some(index).filter(|_| role_first.is_some()).or(role_first);
                 }
                 continue;
             }
-            if words::TITLE_CONTINUATIONS.contains(word) || ORG_HEADS.contains_folded(word) {
+            if words::TITLE_CONTINUATIONS.contains(word) || doc.is(index, Class::OrgHead) {
                 // A comma may only follow a complete title: "Iran's ambassador to Caracas, Hojat Soltani".
                 continue;
             }
@@ -1026,7 +1015,7 @@ impl<'a, 't> Recognizer<'a, 't> {
         // Include modifiers right before the head ("Deputy Secretary", "Defense Minister").
         while start > sentence_start {
             let word = doc.word(start - 1);
-            if (words::TITLE_MODIFIERS.contains_folded(word) || word == "(")
+            if (doc.is(start - 1, Class::TitleModifier) || word == "(")
                 && self.country_of_token(start - 1).is_none()
                 && !matches!(
                     lower(word).as_str(),
@@ -1067,16 +1056,14 @@ impl<'a, 't> Recognizer<'a, 't> {
         let mut country = None;
         let mut steps = 0;
         while index < sentence_end && steps < 8 {
-            let word = doc.word(index);
             if let Some(code) = self.country_of_token(index) {
                 country.get_or_insert(code);
-            } else if words::TITLE_HEADS.contains_folded(word) {
+            } else if doc.is(index, Class::TitleHead) {
                 // ", the Venezuelan Defense Minister Vladimir Padrino": the title introduces
                 // another person, not an appositive of this one.
                 let mut next = index + 1;
                 while next < sentence_end
-                    && (words::TITLE_HEADS.contains_folded(doc.word(next))
-                        || words::TITLE_MODIFIERS.contains_folded(doc.word(next)))
+                    && (doc.is(next, Class::TitleHead) || doc.is(next, Class::TitleModifier))
                 {
                     next += 1;
                 }
@@ -1099,13 +1086,13 @@ impl<'a, 't> Recognizer<'a, 't> {
                     );
                 }
                 return Some(Title {
-                    office: words::OFFICE_HEADS.contains_folded(word),
+                    office: doc.is(index, Class::OfficeHead),
                     role,
                     country,
                 });
             } else if !(doc.is_word(index)
                 && (words::TITLE_GAP_WORDS.contains(doc.lower_word(index))
-                    || words::TITLE_MODIFIERS.contains_folded(word)))
+                    || doc.is(index, Class::TitleModifier)))
             {
                 return None;
             }
@@ -1214,14 +1201,15 @@ impl<'a, 't> Recognizer<'a, 't> {
                 // capitalized words ("Down"), and handles or link codes ("AE1ODLtD5c")
                 // are not names.
                 let words_of = || (start..end).map(|index| doc.word(index));
-                let all_title_or_common = words_of().all(|word| {
+                let all_title_or_common = (start..end).all(|index| {
+                    let word = doc.word(index);
                     let singular = word.strip_suffix('s').unwrap_or(word);
-                    TITLE_HEADS.contains_folded(word)
+                    doc.is(index, Class::TitleHead)
                         || TITLE_HEADS.contains_folded(singular)
-                        || TITLE_MODIFIERS.contains_folded(word)
-                        || TITLE_COMPLEMENTS.contains_folded(word)
+                        || doc.is(index, Class::TitleModifier)
+                        || doc.is(index, Class::TitleComplement)
                         || ORG_CONNECTORS.contains(word)
-                        || NOT_NAMES.contains_folded(word)
+                        || doc.is(index, Class::NotName)
                 });
                 let odd_word = words_of().any(|word| {
                     word.chars().any(|c| c.is_ascii_digit())

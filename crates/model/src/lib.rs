@@ -41,6 +41,7 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
     /// The text this span covers; empty when the span does not fit `text`.
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
     }

@@ -52,20 +52,27 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let words = profile_words();
     let mut hits = [0usize; 6];
     let mut lowered = String::new();
+    let mut ascii = [0u8; 32];
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .take(SAMPLE_WORDS)
     {
-        let lowercase_already = word
+        let word = if word
             .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit());
-        let word = if !lowercase_already {
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
+        {
+            word
+        } else if word.is_ascii() && word.len() <= ascii.len() {
+            // ASCII lowercasing keeps the length and the text valid.
+            let buffer = &mut ascii[..word.len()];
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            std::str::from_utf8(buffer).unwrap_or_default()
+        } else {
             lowered.clear();
             lowered.extend(word.chars().flat_map(char::to_lowercase));
             lowered.as_str()
-        } else {
-            word
         };
         if let Some(&languages) = words.get(word) {
             for (index, count) in hits.iter_mut().enumerate() {
