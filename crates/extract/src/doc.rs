@@ -328,22 +328,39 @@ fn clause_break_after(text: &str, tokens: &[Token], index: usize) -> bool {
 }
 
 /// For each sentence, the offset of the first alphanumeric character at or after its
-/// start, in one backward pass over the text (sentences are in text order).
+/// start (the text's length when there is none). Sentences are in text order, so the
+/// scans move forward only and read each byte at most once; ASCII is tested without
+/// decoding.
 fn first_alphanumeric_from(text: &str, sentences: &[Span]) -> Vec<usize> {
-    let mut out = vec![text.len(); sentences.len()];
-    let mut next = text.len();
-    let mut chars = text.char_indices().rev().peekable();
-    for (index, sentence) in sentences.iter().enumerate().rev() {
-        while let Some(&(at, c)) = chars.peek() {
-            if at < sentence.start {
-                break;
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(sentences.len());
+    // The first alphanumeric character at or after the last scan's start.
+    let mut found = None;
+    for sentence in sentences {
+        let at = match found {
+            Some(at) if at >= sentence.start => at,
+            _ => {
+                let mut at = sentence.start;
+                while at < bytes.len() {
+                    let byte = bytes[at];
+                    if byte.is_ascii() {
+                        if byte.is_ascii_alphanumeric() {
+                            break;
+                        }
+                        at += 1;
+                        continue;
+                    }
+                    match text.get(at..).and_then(|rest| rest.chars().next()) {
+                        Some(c) if c.is_alphanumeric() => break,
+                        Some(c) => at += c.len_utf8(),
+                        None => at += 1,
+                    }
+                }
+                found = Some(at);
+                at
             }
-            if c.is_alphanumeric() {
-                next = at;
-            }
-            chars.next();
-        }
-        out[index] = next;
+        };
+        out.push(at);
     }
     out
 }
@@ -420,6 +437,18 @@ mod tests {
         let found: Vec<_> = set.matches("unsaid, said it no longer").collect();
         assert_eq!(found, [(1, 8), (2, 16)]);
         assert_eq!(rfind_phrase("said it said", "said"), Some(8));
+    }
+
+    #[test]
+    fn first_alphanumeric_skips_marks_and_empty_sentences() {
+        let text = "«¡Éxito!» dijo. -- ... Iran signed.";
+        let sentences = [Span::new(0, 19), Span::new(20, 26), Span::new(27, 39)];
+        let found = first_alphanumeric_from(text, &sentences);
+        assert_eq!(&text[found[0]..found[0] + 2], "É");
+        // A sentence of marks only reads on to the next one's first word.
+        assert_eq!(found[1], text.find("Iran").unwrap());
+        assert_eq!(found[2], text.find("Iran").unwrap());
+        assert_eq!(first_alphanumeric_from("...", &[Span::new(0, 3)]), [3]);
     }
 
     #[test]
