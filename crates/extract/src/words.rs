@@ -5,9 +5,11 @@
 //! The lists are data files under `data/lexicon/en/` and `data/lexicon/es/` (a Spanish
 //! file extends the English list of its name), owned and parsed by
 //! `pw_lexicon::words` (see there for the format); this module names the ones the rules
-//! of this crate read, so the rules write `words::TITLE_HEADS.contains_folded(word)`.
-//! Lookups are against a lowercase form of the word (`contains_folded` lowercases ASCII
-//! and drops a trailing period, so `Sen.` matches `sen`).
+//! of this crate read, so the rules write `words::TITLE_HEADS.contains_folded(word)`, or
+//! `doc.is(token, Class::TitleHead)` for the lists asked about the same token many times
+//! (`doc::Class`: each is looked up once a token). Lookups are against a lowercase form
+//! of the word (`contains_folded` lowercases ASCII and drops a trailing period, so
+//! `Sen.` matches `sen`).
 
 pub(crate) use pw_lexicon::words::{
     ACTOR_GROUP_WORDS, ACTOR_LEAD_WORDS, AID_CONTEXT, CLAUSE_OPENERS, DEMONYM_SUFFIXES,
