@@ -198,9 +198,7 @@ impl<'t> Doc<'t> {
     pub(crate) fn is(&self, index: usize, class: Class) -> bool {
         let asked = 1u16 << (2 * class as u16);
         let yes = asked << 1;
-        let Some(cell) = self.classes.get(index) else {
-            return class.list().contains_folded(self.word(index));
-        };
+        let cell = &self.classes[index];
         let bits = cell.get();
         if bits & asked != 0 {
             return bits & yes != 0;

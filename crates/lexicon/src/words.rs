@@ -125,23 +125,11 @@ impl WordList {
         let Some(&first) = word.as_bytes().first() else {
             return false;
         };
-        let mut buffer = [0u8; 48];
-        if word.is_ascii() {
-            // ASCII lowercasing keeps the length.
-            if !index.may_hold(first.to_ascii_lowercase(), word.len()) {
-                return false;
-            }
-            if word.len() > buffer.len() {
-                return index.set.contains(word.to_ascii_lowercase().as_str());
-            }
-            let lowered = &mut buffer[..word.len()];
-            lowered.copy_from_slice(word.as_bytes());
-            lowered.make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            std::str::from_utf8(lowered).is_ok_and(|lowered| index.set.contains(lowered))
-        } else {
-            index.set.contains(word.to_lowercase().as_str())
+        // ASCII lowercasing keeps the length: the filter rejects before lowering.
+        if word.is_ascii() && !index.may_hold(first.to_ascii_lowercase(), word.len()) {
+            return false;
         }
+        with_lowercase(word, |lowered| index.set.contains(lowered))
     }
 
     /// The entries, in file order.
@@ -162,6 +150,22 @@ impl WordList {
     pub fn case(&self) -> Case {
         self.case
     }
+}
+
+/// Calls `f` with `word` in lowercase, for lookups in lowercase lists: an ASCII word of
+/// up to 48 bytes is lowered in a buffer on the stack, any other into a new string.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 48];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lowered = &mut buffer[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        if let Ok(lowered) = std::str::from_utf8(lowered) {
+            return f(lowered);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// A list of `key<TAB>value` pairs, in file order.
@@ -529,6 +533,15 @@ mod tests {
         Case::Lower,
         None,
     );
+
+    #[test]
+    fn lowercase_on_the_stack_and_off_it() {
+        assert_eq!(with_lowercase("MINISTER", str::to_string), "minister");
+        assert_eq!(with_lowercase("IRÁN", str::to_string), "irán");
+        let long = "A".repeat(60);
+        assert_eq!(with_lowercase(&long, str::to_string), "a".repeat(60));
+        assert_eq!(with_lowercase("", str::len), 0);
+    }
 
     #[test]
     fn lookups_ignore_case_and_trailing_period() {

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use pw_lexicon::words::{
     DE_STOPWORDS, EN_STOPWORDS, ES_STOPWORDS, FR_STOPWORDS, IT_STOPWORDS, PT_STOPWORDS, WordList,
+    with_lowercase,
 };
 
 /// The languages extraction reads; any other is stored and reported as not supported.
@@ -51,30 +52,20 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     let profiles = profiles();
     let words = profile_words();
     let mut hits = [0usize; 6];
-    let mut lowered = String::new();
-    let mut ascii = [0u8; 32];
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .take(SAMPLE_WORDS)
     {
-        let word = if word
+        let lowercase_already = word
             .bytes()
-            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit())
-        {
-            word
-        } else if word.is_ascii() && word.len() <= ascii.len() {
-            // ASCII lowercasing keeps the length and the text valid.
-            let buffer = &mut ascii[..word.len()];
-            buffer.copy_from_slice(word.as_bytes());
-            buffer.make_ascii_lowercase();
-            std::str::from_utf8(buffer).unwrap_or_default()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit());
+        let languages = if lowercase_already {
+            words.get(word).copied()
         } else {
-            lowered.clear();
-            lowered.extend(word.chars().flat_map(char::to_lowercase));
-            lowered.as_str()
+            with_lowercase(word, |word| words.get(word).copied())
         };
-        if let Some(&languages) = words.get(word) {
+        if let Some(languages) = languages {
             for (index, count) in hits.iter_mut().enumerate() {
                 *count += usize::from(languages >> index & 1);
             }
