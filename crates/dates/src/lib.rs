@@ -68,6 +68,19 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
     scan::Scanner::new(text, lex::lex(text), published).run()
 }
 
+/// The same day one week later. A bare weekday resolves to the most recent one on or
+/// before publication; for a planned act ("will sign the pact on Friday") the weekday is
+/// the next one, which the caller asks for with this. Coarser dates do not move.
+pub fn one_week_later(date: PartialDate) -> PartialDate {
+    match date {
+        PartialDate::Day { year, month, day } => {
+            let (year, month, day) = calendar::from_days(calendar::to_days(year, month, day) + 7);
+            PartialDate::Day { year, month, day }
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,6 +245,7 @@ mod tests {
         ("Landau on Monday said", P2, "Monday=2025-11-10"),
         ("Tuesday night", P2, "Tuesday=2025-11-11"),
         ("on Saturday", P1, "Saturday=2023-07-29"),
+        ("On Tuesday, Argentina signed an agreement.", P2, "Tuesday=2025-11-11"),
         ("on Sunday", P1, "Sunday=2023-07-30"),
         ("next Monday", P2, "next Monday=2025-11-17"),
         ("next Tuesday", P2, "next Tuesday=2025-11-18"),
@@ -270,6 +284,15 @@ mod tests {
             table.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn one_week_later_moves_only_days() {
+        let day = |text: &str| text.parse::<PartialDate>().expect("valid test date");
+        assert_eq!(one_week_later(day("2024-12-27")), day("2025-01-03"));
+        assert_eq!(one_week_later(day("2024-02-26")), day("2024-03-04"));
+        assert_eq!(one_week_later(day("2024-03")), day("2024-03"));
+        assert_eq!(one_week_later(day("2024")), day("2024"));
     }
 
     #[test]

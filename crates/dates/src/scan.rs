@@ -157,6 +157,8 @@ impl<'a> Scanner<'a> {
                 .tok(i - 1)
                 .is_some_and(|t| t.kind == Kind::Word && t.key == Key::None)
             && self.capitalized(i - 1)
+            // A sentence-initial preposition is not a name: "On Tuesday, ...".
+            && !pw_lexicon::words::FRAME_PREPOSITIONS.contains_folded(self.word(i - 1))
     }
 
     /// A plain number: (value, digit count, attached letters).

@@ -16,7 +16,7 @@ use crate::words::{
     self, AID_CONTEXT, FRAME_PREPOSITIONS as PREPOSITIONS, LIGHT_VERBS, MILITARY_CONTEXT,
     MODALITY_CUES, NEGATIONS, NOUN_PHRASE_FILLERS, RECEIVER_VERBS, STATE_NOUNS,
 };
-use pw_dates::DateMention;
+use pw_dates::{DateKind, DateMention};
 use pw_model::{EntityKind, Event, EventId, EventType, Modality, PartialDate, Span};
 use std::cell::OnceCell;
 use std::sync::OnceLock;
@@ -57,6 +57,9 @@ struct Draft2 {
     attributed_to: Option<usize>,
     date: Option<PartialDate>,
     date_text: Option<String>,
+    /// The verb a noun trigger is the object of ("signed" in "on Tuesday signed an
+    /// agreement"): one event with the noun, so it does not bar the noun's dates.
+    governor: Option<Span>,
 }
 
 pub(crate) struct EventInput<'a, 't> {
@@ -65,6 +68,8 @@ pub(crate) struct EventInput<'a, 't> {
     pub(crate) resolved: &'a Resolved,
     pub(crate) triggers: &'a Triggers,
     pub(crate) dates: &'a [DateMention],
+    /// The publication date the dates were resolved against.
+    pub(crate) published: Option<PartialDate>,
     pub(crate) quotes: &'a [QuoteSpan],
     pub(crate) attributions: &'a [Attribution],
     /// Asked every [`STOP_CHECK_SENTENCES`](crate::STOP_CHECK_SENTENCES) sentences;
@@ -476,7 +481,7 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
         Work::add(&doc.work.date_steps, last - first + 1);
         let others: Vec<Span> = claimants[first..last]
             .iter()
-            .filter(|(_, span)| *span != candidate.trigger)
+            .filter(|(_, span)| *span != candidate.trigger && Some(*span) != candidate.governor)
             .map(|(_, span)| *span)
             .collect();
         if let Some(date) = nearest_date(
@@ -486,7 +491,20 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
             candidate.trigger,
             &others,
         ) {
-            candidate.date = date.date;
+            candidate.date = match date.date {
+                // "will sign the pact on Friday": the next Friday, not the last. A
+                // weekday before the trigger most often dates the telling ("Landau on
+                // Monday said that America is willing to help"), so it stays.
+                Some(day)
+                    if date.kind == DateKind::Weekday
+                        && candidate.modality == Modality::Planned
+                        && date.span.start >= candidate.trigger.end
+                        && Some(day) != input.published =>
+                {
+                    Some(pw_dates::one_week_later(day))
+                }
+                resolved => resolved,
+            };
             candidate.date_text = Some(date.span.slice(doc.text).to_string());
         }
     }
@@ -1157,19 +1175,26 @@ fn code_event(
         }) {
             found.push(*candidates[position]);
             let mut position = position;
-            while candidates[position].prep == Some("and")
-                && position > 0
-                && candidates[position]
-                    .start
-                    .checked_sub(candidates[position - 1].end)
-                    .is_some_and(|gap| gap <= 10)
-                && !doc.text[candidates[position - 1].end..candidates[position].start].contains(',')
-            {
-                position -= 1;
-                found.push(*candidates[position]);
-                if candidates[position].prep != Some("and") {
+            // Walk back over coordinated actors ("the United States and Argentina") and
+            // over the head an "of" actor belongs to ("Luis Petri of Argentina and Troels
+            // Lund Poulsen of Denmark signed": Denmark's head is Poulsen, whose "and"
+            // joins Argentina, whose head is Petri).
+            while position > 0 {
+                let current = candidates[position];
+                let previous = candidates[position - 1];
+                let Some(between) = doc.text.get(previous.end..current.start) else {
+                    break;
+                };
+                let linked = match current.prep {
+                    Some("and") => between.len() <= 10 && !between.contains(','),
+                    Some("of") => between.trim().eq_ignore_ascii_case("of"),
+                    _ => false,
+                };
+                if !linked {
                     break;
                 }
+                position -= 1;
+                found.push(previous);
             }
         }
         found
@@ -1207,6 +1232,7 @@ fn code_event(
             .collect()
     };
 
+    let mut governor = None;
     if noun {
         // Possessive or premodifier right before the noun: "Maduro's visit", "the Iran-Bolivia drone agreement".
         let noun_phrase_start = noun_phrase_start(doc, hit.start, sentence);
@@ -1216,6 +1242,7 @@ fn code_event(
             .filter(|actor| actor.start >= noun_phrase_start)
             .collect();
         let light = light_verb_before(doc, noun_phrase_start, sentence);
+        governor = light.map(|at| doc.tokens[doc.token_from(at)].span);
         let by = right_with(&["by"]);
         let from = right_with(&["from"]);
         let of = right_with(&["of"]);
@@ -1540,6 +1567,7 @@ fn code_event(
         attributed_to,
         date: None,
         date_text: None,
+        governor,
     })
 }
 

@@ -121,6 +121,7 @@ impl Extractor {
             resolved: &resolved,
             triggers,
             dates: &dates,
+            published: document.meta.published,
             quotes: &spans,
             attributions: &attributions,
             stop,
