@@ -179,12 +179,35 @@ pub(crate) fn attribute(
         spans,
         first_people: resolved.first_mention_starts(drafts, EntityKind::Person),
         first_organizations: resolved.first_mention_starts(drafts, EntityKind::Organization),
+        contents: {
+            let mut contents: Vec<(usize, usize)> = spans
+                .iter()
+                .map(|span| (span.content.start, span.content.end))
+                .collect();
+            contents.sort_unstable();
+            contents
+        },
     };
     let mut attributions: Vec<Attribution> = spans
         .iter()
         .enumerate()
         .map(|(index, _)| speaker_finder.direct(index))
         .collect();
+    // "..., he added", `"...", agregó`: the speaker of the quote before, when one was
+    // named within the last few sentences (else the person named last, as found).
+    let mut last_named: Option<(usize, usize)> = None;
+    for index in 0..spans.len() {
+        let sentence = doc.sentence_at(spans[index].open);
+        if attributions[index].cue == Some("added")
+            && let Some((previous_sentence, speaker)) = last_named
+            && sentence.saturating_sub(previous_sentence) <= CONTINUATION_SENTENCES
+        {
+            attributions[index].speaker = Some(speaker);
+        }
+        if let Some(speaker) = attributions[index].speaker {
+            last_named = Some((sentence, speaker));
+        }
+    }
     let paragraphs: Vec<usize> = spans
         .iter()
         .map(|span| doc.paragraph_at(span.open))
@@ -305,7 +328,13 @@ struct SpeakerFinder<'a, 't> {
     /// how many of them a backward scan from an offset can still meet.
     first_people: Vec<usize>,
     first_organizations: Vec<usize>,
+    /// The quotes' contents as (start, end), sorted by start.
+    contents: Vec<(usize, usize)>,
 }
+
+/// How many sentences back a continuation verb ("he added") looks for the speaker of
+/// the quote before.
+const CONTINUATION_SENTENCES: usize = 3;
 
 /// A mention of an entity inside a byte range, with its kind.
 #[derive(Clone, Copy)]
@@ -337,9 +366,50 @@ impl SpeakerFinder<'_, '_> {
     }
 
     fn inside_quote(&self, offset: usize) -> bool {
-        self.spans
-            .iter()
-            .any(|span| span.content.start <= offset && offset < span.content.end)
+        // Contents do not nest: the one starting last at or before `offset` is the
+        // only one that can hold it.
+        let after = self.contents.partition_point(|&(start, _)| start <= offset);
+        after > 0 && offset < self.contents[after - 1].1
+    }
+
+    /// A mention right after a preposition ("in Colombia", "de la Cancillería", "of the
+    /// agency"), over determiners: not the subject of a speech verb after it.
+    fn governed(&self, clause_start: usize, at: usize) -> bool {
+        let lower = self.doc.lower_slice(clause_start, at);
+        for word in lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+        {
+            let word = self.doc.canon(word);
+            if word != "and" && words::FRAME_PREPOSITIONS.contains(word) {
+                return true;
+            }
+            if !words::ACTOR_LEAD_WORDS.contains(word) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the speech verb of the clause from `close` to `end` introduces the quote
+    /// that opens at `end` (`" fueron las incautadas en Colombia y agregó que "`, `"...
+    /// and added that "`: a verb joined by "and" with only "that" after it) rather than
+    /// attributing the one that closed at `close`.
+    fn introduces_next(&self, close: usize, end: usize) -> bool {
+        let (original, lower) = self.doc.slices(close, end);
+        let Some((at, len)) = speech_verb(original, lower) else {
+            return false;
+        };
+        lower[at + len..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| self.doc.canon(w) == "that")
+            && lower[..at]
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|w| !w.is_empty())
+                .is_some_and(|w| self.doc.canon(w) == "and")
     }
 
     fn direct(&self, index: usize) -> Attribution {
@@ -360,7 +430,12 @@ impl SpeakerFinder<'_, '_> {
             }
             end
         };
+        let next_quote_opens_at_end = self
+            .spans
+            .get(index + 1)
+            .is_some_and(|next| next.open == after_end);
         if after_end > span.close
+            && !(next_quote_opens_at_end && self.introduces_next(span.close, after_end))
             && let Some(found) = self.clause_speaker(span.close, after_end, span.open)
         {
             return Attribution {
@@ -407,6 +482,12 @@ impl SpeakerFinder<'_, '_> {
         let (verb_at, verb_len) = speech_verb(original, lower)?;
         let verb_start = start + verb_at;
         let verb_end = verb_start + verb_len;
+        let pronoun_cue = if words::CONTINUATION_VERBS.contains(&lower[verb_at..verb_at + verb_len])
+        {
+            "added"
+        } else {
+            "pronoun"
+        };
         // A pronoun right before the verb: "he said".
         let before_words: Vec<&str> = lower[..verb_at]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -431,7 +512,7 @@ impl SpeakerFinder<'_, '_> {
                         EntityKind::Organization
                     },
                 )
-                .map(|entity| (entity, "pronoun"));
+                .map(|entity| (entity, pronoun_cue));
         }
         // A description right before the verb: "the report read", "the Institute wrote".
         if let Some(entity) = self.description(&before_words, quote_open) {
@@ -466,6 +547,7 @@ impl SpeakerFinder<'_, '_> {
             .mentions(start, verb_start)
             .into_iter()
             .filter(|hit| !self.is_medium_or_addressee(start, hit.start))
+            .filter(|hit| !self.governed(start, hit.start))
             .collect();
         let after: Vec<Hit> = self
             .mentions(verb_end, end)
@@ -499,7 +581,7 @@ impl SpeakerFinder<'_, '_> {
         {
             return self
                 .latest(quote_open, EntityKind::Person)
-                .map(|entity| (entity, "pronoun"));
+                .map(|entity| (entity, pronoun_cue));
         }
         if !before.is_empty() {
             // Skip an appositive that ends at the verb: "Aliaga, a lawmaker ... Committee, told".
@@ -651,9 +733,12 @@ impl SpeakerFinder<'_, '_> {
         let reachable = first.map_or(usize::MAX, |starts| {
             starts.partition_point(|&start| start < offset)
         });
+        // A name inside a quote is someone the speaker talks about, not a speaker: it
+        // counts as met (so the scan still stops) but is not returned.
         let mut out = Vec::new();
+        let mut quoted: Vec<usize> = Vec::new();
         for link in self.resolved.links_before(self.drafts, offset).iter().rev() {
-            if out.len() >= reachable {
+            if out.len() + quoted.len() >= reachable {
                 break;
             }
             Work::add(&self.doc.work.draft_steps, 1);
@@ -662,7 +747,14 @@ impl SpeakerFinder<'_, '_> {
                 && self.resolved.entities[link.entity].kind == kind
                 && !out.contains(&link.entity)
             {
-                out.push(link.entity);
+                if self.inside_quote(draft.span.start) {
+                    if !quoted.contains(&link.entity) {
+                        quoted.push(link.entity);
+                    }
+                } else {
+                    quoted.retain(|&entity| entity != link.entity);
+                    out.push(link.entity);
+                }
             }
         }
         out

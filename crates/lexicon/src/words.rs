@@ -348,6 +348,8 @@ word_lists! { WORD_LISTS, "en":
     LOCATIVES: "locatives.txt", Lower + ES_LOCATIVES;
     /// Verbs that introduce or attribute speech; at one position the earlier entry wins.
     SPEECH_VERBS: "speech_verbs.txt", Lower + ES_SPEECH_VERBS;
+    /// Speech verbs that carry on the speech of the quote before ("added", "agregó").
+    CONTINUATION_VERBS: "continuation_verbs.txt", Lower + ES_CONTINUATION_VERBS;
     /// Pronouns that can stand for a speaker who is a person.
     PERSON_PRONOUNS: "person_pronouns.txt", Lower + ES_PERSON_PRONOUNS;
     /// Pronouns that can stand for a speaker that is a group.
@@ -435,6 +437,7 @@ word_lists! { ES_WORD_LISTS, "es":
     ES_NOT_NAMES: "not_names.txt", Lower;
     ES_SPEECH_VERBS: "speech_verbs.txt", Lower;
     ES_PERSON_PRONOUNS: "person_pronouns.txt", Lower;
+    ES_CONTINUATION_VERBS: "continuation_verbs.txt", Lower;
     ES_NEGATIONS: "negations.txt", Lower;
     ES_ABBREVIATIONS: "abbreviations.txt", Exact;
     ES_LOCATIVES: "locatives.txt", Lower;

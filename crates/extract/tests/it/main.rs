@@ -13,6 +13,7 @@ mod event_dates;
 mod linear;
 mod plover;
 mod spanish;
+mod speakers;
 mod stop;
 
 use pw_extract::Extractor;

@@ -184,6 +184,48 @@ fn quotes_take_their_speaker_after_before_or_from_the_dropped_subject() {
     );
 }
 
+/// Every quote as (its first twelve characters, its speaker's name).
+fn speakers(extraction: &Extraction) -> Vec<(String, String)> {
+    extraction
+        .quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.text.chars().take(12).collect(),
+                quote
+                    .speaker
+                    .map_or_else(String::new, |id| name(extraction, id)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_continued_speech_keeps_its_speaker() {
+    // A verb joined by "y" introduces the next quote; a place after "en" is not a
+    // speaker; "añadió" carries on the speaker before; a name inside a quote is not
+    // who speaks next.
+    let extraction = extract(
+        "El ministro del Interior de Venezuela, Tareck El Aissami, calificó hoy como \
+         \"mentiras\" las denuncias del vicepresidente colombiano, Francisco Santos.\n\n\
+         \"Desmentimos absolutamente esas acusaciones\", añadió.\n\n\
+         El Aissami señaló que \"nadie conoce qué armas\" fueron las incautadas en \
+         Colombia y agregó que \"todo parece una película barata del gobierno de Hugo \
+         Chávez\".\n\nIgualmente, dijo que \"en su debido momento emitirá un comunicado\".",
+    );
+    let aissami = "Tareck El Aissami".to_string();
+    assert_eq!(
+        speakers(&extraction),
+        [
+            ("mentiras".to_string(), aissami.clone()),
+            ("Desmentimos ".to_string(), aissami.clone()),
+            ("nadie conoce".to_string(), aissami.clone()),
+            ("todo parece ".to_string(), aissami.clone()),
+            ("en su debido".to_string(), aissami),
+        ]
+    );
+}
+
 #[test]
 fn the_dash_of_dialogue_is_a_quote() {
     let extraction = extract(
