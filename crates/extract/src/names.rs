@@ -115,6 +115,9 @@ struct Recognizer<'a, 't> {
     /// Folded words of the person names found so far (lexicon people and person
     /// drafts), and how many drafts have been read into it.
     name_parts: RefCell<(HashSet<String>, usize)>,
+    /// Acronyms the document defines by words that are no name ("the American Rescue
+    /// Plan (ARP)"): a plan, a law or a programme, not an organization, wherever used.
+    plain_acronyms: HashSet<String>,
 }
 
 /// The names in `doc`; nothing when `stop` says so (asked every
@@ -143,6 +146,7 @@ pub(crate) fn recognize(doc: &Doc, lexicon: &Lexicon, stop: &dyn Fn() -> bool) -
         taken: vec![false; doc.tokens.len()],
         drafts: Vec::new(),
         name_parts: RefCell::new((HashSet::default(), 0)),
+        plain_acronyms: HashSet::default(),
     };
     recognizer.index_lexicon_people();
     recognizer.skip_headings();
@@ -1128,11 +1132,19 @@ impl<'a, 't> Recognizer<'a, 't> {
                 continue;
             }
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            // "COVID-19": the letters before a dash name what it is.
+            let head = word.split('-').next().unwrap_or(word);
             if pw_text::is_acronym(word)
                 && letters >= 3
                 && !word.contains('.')
                 && !NOT_ORG_ACRONYMS.contains(word)
+                && !NOT_ORG_ACRONYMS.contains(head)
+                && !self.plain_acronyms.contains(word)
             {
+                if self.defined_by_plain_words(index, word) {
+                    self.plain_acronyms.insert(word.to_string());
+                    continue;
+                }
                 self.taken[index] = true;
                 self.drafts.push(Draft {
                     span,
@@ -1144,6 +1156,52 @@ impl<'a, 't> Recognizer<'a, 't> {
                 });
             }
         }
+    }
+
+    /// Whether the acronym at `index` is defined in parentheses right after capitalized
+    /// words whose initials spell it and that no rule or list took for a name ("the
+    /// American Rescue Plan (ARP)", "the CHIPS and Science Act (CSA)").
+    fn defined_by_plain_words(&self, index: usize, acronym: &str) -> bool {
+        let doc = self.doc;
+        if index < 2
+            || index + 1 >= doc.tokens.len()
+            || doc.word(index - 1) != "("
+            || doc.word(index + 1) != ")"
+        {
+            return false;
+        }
+        let (sentence_start, _) = doc.sentence_tokens[doc.sentence_of_token(index)];
+        let wanted: Vec<char> = acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let mut initials: Vec<char> = Vec::new();
+        let mut cursor = index - 1;
+        while cursor > sentence_start && initials.len() < wanted.len() {
+            cursor -= 1;
+            let word = doc.word(cursor);
+            // A rule's name, or a known name ending right before the parenthesis, is
+            // what the acronym stands for; a place or demonym inside the words is not
+            // ("the American Rescue Plan").
+            let head = cursor == index - 2;
+            let known = self.token_hit[cursor].is_some_and(|hit| !self.suppressed[hit]);
+            if self.taken[cursor]
+                || (head
+                    && (known
+                        || doc.is(cursor, Class::OrgHead)
+                        || doc.is(cursor, Class::OfficeHead)))
+            {
+                return false;
+            }
+            if pw_text::is_capitalized(word) {
+                initials.extend(word.chars().next().map(|c| c.to_ascii_lowercase()));
+            } else if !ORG_CONNECTORS.contains_folded(word) {
+                return false;
+            }
+        }
+        initials.reverse();
+        initials == wanted
     }
 
     /// Names no list and no rule knows, from the trained tagger (`pw-ner`): a span the
@@ -1166,6 +1224,13 @@ impl<'a, 't> Recognizer<'a, 't> {
         for (index, hit) in self.token_hit.iter().enumerate() {
             if hit.is_some_and(|hit| !self.suppressed[hit]) {
                 held[index] = true;
+            }
+        }
+        if !self.plain_acronyms.is_empty() {
+            for (index, held) in held.iter_mut().enumerate() {
+                if self.plain_acronyms.contains(doc.word(index)) {
+                    *held = true;
+                }
             }
         }
         let mut gazetteer = Vec::new();

@@ -9,6 +9,7 @@
 //! git diff crates/extract/test_data
 //! ```
 
+mod acronyms;
 mod event_dates;
 mod linear;
 mod plover;
