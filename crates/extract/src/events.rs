@@ -506,6 +506,14 @@ pub(crate) fn extract_events(input: &EventInput) -> Vec<Event> {
                 resolved => resolved,
             };
             candidate.date_text = Some(date.span.slice(doc.text).to_string());
+            // "The contract will be signed next month", "the summit in 2027": an act
+            // dated after the publication has not happened yet.
+            if matches!(candidate.modality, Modality::Asserted | Modality::Reported)
+                && let (Some(date), Some(published)) = (candidate.date, input.published)
+                && after_publication(date, published)
+            {
+                candidate.modality = Modality::Planned;
+            }
         }
     }
     for candidate in candidates.iter_mut() {
@@ -1932,6 +1940,27 @@ fn nearest_date<'a>(
     in_sentence
         .into_iter()
         .find(|date| date.span.start <= sentence_span.start + 12)
+}
+
+/// Whether `date` lies after the publication day, at the date's own precision (a month
+/// after the publication month, a year after its year).
+fn after_publication(date: PartialDate, published: PartialDate) -> bool {
+    let PartialDate::Day {
+        year: published_year,
+        month: published_month,
+        day: published_day,
+    } = published
+    else {
+        return false;
+    };
+    match date {
+        PartialDate::Day { year, month, day } => {
+            (year, month, day) > (published_year, published_month, published_day)
+        }
+        PartialDate::Month { year, month } => (year, month) > (published_year, published_month),
+        PartialDate::Year { year } => year > published_year,
+        _ => false,
+    }
 }
 
 /// Two codings of one event in one sentence (a verb and its object noun) become one.

@@ -69,3 +69,23 @@ fn a_planned_act_takes_the_next_weekday() {
         day("2024-03-22")
     );
 }
+
+#[test]
+fn an_act_dated_after_publication_is_planned() {
+    let out = read_bytes(
+        "case.txt",
+        "Argentina and Denmark sign the final contract in April 2024.".as_bytes(),
+        None,
+        &Options::default(),
+    );
+    let mut document = out.documents[0].clone();
+    document.meta.published = Some("2024-03-27".parse().expect("a valid date"));
+    let extraction = Extractor::new().extract(&document);
+    let event = extraction
+        .events
+        .iter()
+        .find(|event| event.event_type.as_str() == "agree")
+        .unwrap_or_else(|| panic!("no agree: {extraction:?}"));
+    assert_eq!(event.date, day("2024-04"));
+    assert_eq!(event.modality, pw_model::Modality::Planned);
+}
