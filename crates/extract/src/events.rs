@@ -754,16 +754,36 @@ fn sentence_actors(input: &EventInput, index: &Index, sentence: usize) -> Vec<Ac
             actors.push(actor);
         }
     }
-    // "his visit to Brazil", "during her trip": a possessive pronoun stands for the
-    // latest person named before it.
+    // "his visit to Brazil", "where he met": a possessive or personal pronoun outside
+    // quotes stands for the latest person named before it.
+    let quotes = index.quotes_near(input, span);
     for token in first_token..last_token {
-        if !doc.is_word(token) || !words::PERSON_POSSESSIVES.contains(doc.lower_word(token)) {
+        if !doc.is_word(token) {
+            continue;
+        }
+        let word = doc.lower_word(token);
+        let possessive = words::PERSON_POSSESSIVES.contains(word);
+        if !possessive && !words::PERSON_PRONOUNS.contains(word) {
             continue;
         }
         let token_span = doc.tokens[token].span;
         if actors
             .iter()
             .any(|actor| actor.start <= token_span.start && token_span.end <= actor.end)
+            || (!possessive
+                && input.quotes[quotes.clone()]
+                    .iter()
+                    .any(|quote| quote.content.contains(token_span)))
+        {
+            continue;
+        }
+        // A personal pronoun counts as a subject only ("where he met", "he added,
+        // before accusing"), and not before a capitalized word ("He Iranian minister").
+        if !possessive
+            && (!subject_position(doc, token, first_token)
+                || token + 1 < last_token
+                    && doc.is_word(token + 1)
+                    && pw_text::is_capitalized(doc.word(token + 1)))
         {
             continue;
         }
@@ -778,7 +798,7 @@ fn sentence_actors(input: &EventInput, index: &Index, sentence: usize) -> Vec<Ac
             .map(|&(_, _, entity)| entity);
         if let Some(entity) = person {
             let mut actor = actor_at(doc, token_span.start, token_span.end, entity, false);
-            actor.possessive = true;
+            actor.possessive = possessive;
             actors.push(actor);
         }
     }
@@ -1806,15 +1826,34 @@ fn modality_of(
     let window_first = first
         .saturating_sub(14)
         .max(doc.sentence_tokens[sentence].0);
+    // A cue in a speaker's quote speaks for the quote, not for the words around it:
+    // `"... and always will," he added, before accusing Iran` is not planned. (A quoted
+    // term with no speaker, `urged "millions" to protest`, is part of the sentence.)
+    let inside_quote = index.quote_holding(input, trigger.start, trigger.end);
+    let spoken = |quote_index: &usize| input.attributions[*quote_index].speaker.is_some();
+    let quote_edge = match inside_quote.filter(spoken) {
+        Some(quote_index) => input.quotes[quote_index].content.start,
+        None => index
+            .quotes_near(input, sentence_span)
+            .filter(spoken)
+            .map(|quote_index| input.quotes[quote_index].content.end)
+            .filter(|&end| end <= trigger.start)
+            .max()
+            .unwrap_or(0),
+    };
     let window_start = doc
         .tokens
         .get(window_first)
-        .map_or(sentence_span.start, |token| token.span.start);
+        .map_or(sentence_span.start, |token| token.span.start)
+        .max(quote_edge)
+        .min(trigger.start);
     let window = doc.lower_slice(window_start, trigger.start);
     let near = doc.lower_slice(
         doc.tokens
             .get(first.saturating_sub(3).max(doc.sentence_tokens[sentence].0))
-            .map_or(trigger.start, |t| t.span.start),
+            .map_or(trigger.start, |t| t.span.start)
+            .max(quote_edge)
+            .min(trigger.start),
         trigger.start,
     );
     let mut modality = Modality::Asserted;
@@ -1854,7 +1893,6 @@ fn modality_of(
     }
     // Attribution: "according to X", a speech verb in the sentence, or a quote around it.
     let mut attributed_to = None;
-    let inside_quote = index.quote_holding(input, trigger.start, trigger.end);
     if let Some(quote_index) = inside_quote {
         attributed_to = input.attributions[quote_index].speaker;
         consider(Modality::Reported);
@@ -1940,6 +1978,15 @@ fn nearest_date<'a>(
     in_sentence
         .into_iter()
         .find(|date| date.span.start <= sentence_span.start + 12)
+}
+
+/// Whether the word at `token` opens a clause: first in its sentence, after
+/// punctuation, or after a clause opener or "and" ("where he met", `," he added`).
+fn subject_position(doc: &Doc, token: usize, sentence_first: usize) -> bool {
+    token == sentence_first
+        || !doc.is_word(token - 1)
+        || matches!(doc.lower_word(token - 1), "and" | "y")
+        || words::CLAUSE_OPENERS.contains(doc.lower_word(token - 1))
 }
 
 /// Whether `date` lies after the publication day, at the date's own precision (a month

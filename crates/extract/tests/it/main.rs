@@ -10,6 +10,7 @@
 //! ```
 
 mod acronyms;
+mod clauses;
 mod event_dates;
 mod linear;
 mod plover;

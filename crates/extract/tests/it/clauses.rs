@@ -1,0 +1,91 @@
+//! What an event takes from the clause around its trigger beyond the names in it: a
+//! personal pronoun stands for the person named before it, and a modality cue inside a
+//! speaker's quote does not reach a trigger outside it.
+
+use pw_extract::Extractor;
+use pw_model::{Document, Event, Extraction};
+
+fn extract(text: &str) -> Extraction {
+    let document = Document {
+        text: text.to_string(),
+        ..Document::default()
+    };
+    Extractor::new().extract(&document)
+}
+
+fn first_of<'a>(extraction: &'a Extraction, type_name: &str) -> &'a Event {
+    extraction
+        .events
+        .iter()
+        .find(|event| event.event_type.as_str() == type_name)
+        .unwrap_or_else(|| panic!("no {type_name} event: {extraction:?}"))
+}
+
+fn names(extraction: &Extraction, event: &Event) -> Vec<String> {
+    let mut names: Vec<String> = event
+        .source
+        .iter()
+        .chain(&event.target)
+        .filter_map(|&id| extraction.entity(id))
+        .map(|entity| entity.name.clone())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_subject_pronoun_is_the_person_named_before() {
+    let extraction = extract(
+        "U.S. Navy Adm. Craig Faller wrapped up a trip to Colombia on Friday. In Bogota, he \
+         met with Colombian Defense Minister Diego Molano.",
+    );
+    let meet = first_of(&extraction, "meet");
+    let names = names(&extraction, meet);
+    assert!(
+        names.contains(&"Craig Faller".to_string()) && names.contains(&"Diego Molano".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_pronoun_inside_a_quote_is_not_resolved() {
+    // "he" in the quote is someone the speaker talks about, not Craig Faller.
+    let extraction = extract(
+        "U.S. Navy Adm. Craig Faller spoke on Friday. \"If he met Maduro, Venezuela would \
+         gain,\" Faller said.",
+    );
+    assert!(
+        extraction
+            .events
+            .iter()
+            .filter(|event| event.event_type.as_str() == "meet")
+            .all(|event| !names(&extraction, event).contains(&"Craig Faller".to_string())),
+        "{:?}",
+        extraction.events
+    );
+}
+
+#[test]
+fn a_cue_in_a_quote_does_not_reach_past_it() {
+    let extraction = extract(
+        "President Donald Trump spoke on Tuesday. \"We strongly responded, and always will,\" \
+         Trump said, before accusing Iran of orchestrating the attack.",
+    );
+    // Told by Trump ("said"), and not planned for all the "will" inside the quote.
+    assert_eq!(
+        first_of(&extraction, "accuse").modality.to_string(),
+        "reported"
+    );
+}
+
+#[test]
+fn a_quoted_term_with_no_speaker_keeps_the_cue_before_it() {
+    let extraction = extract(
+        "The opposition urged \"millions\" of Venezuelans to protest against the government \
+         on Thursday.",
+    );
+    assert_eq!(
+        first_of(&extraction, "protest").modality.to_string(),
+        "planned"
+    );
+}
