@@ -862,6 +862,10 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
             break;
         }
         let capitalized = pw_text::is_capitalized(doc.word(index));
+        // "In March Germany signed": the preposition governs the month, not the actor.
+        if pw_lexicon::words::MONTHS.contains(word) || pw_lexicon::words::WEEKDAYS.contains(word) {
+            break;
+        }
         if !(words::ACTOR_LEAD_WORDS.contains(word)
             || capitalized
             || doc.is(index, Class::TitleModifier)
@@ -924,6 +928,8 @@ fn actor_at(doc: &Doc, start: usize, end: usize, entity: usize, place_only: bool
                 && word.chars().next().is_some_and(char::is_lowercase)
                 && !PREPOSITIONS.contains(lower)
                 && !words::NOT_VERBS_BEFORE_OBJECT.contains(lower)
+                // "Last week the United States sold": a date word is no verb.
+                && pw_lexicon::words::DATE_WORDS.get(lower).is_none()
         }
     };
     // "the government of Bolivia": the country is the head of the phrase, no preposition.
@@ -1541,6 +1547,18 @@ fn code_event(
                 && !equipment.contains(&link.entity)
             {
                 equipment.push(link.entity);
+                // "donated two C-130H Hercules aircraft to Colombia": weapons given
+                // are an arms transfer, whatever the verb.
+                if event_type == EventType::Aid
+                    && !noun
+                    && draft.span.start >= hit.end
+                    && draft.span.start - hit.end <= 40
+                    && !actors
+                        .iter()
+                        .any(|actor| actor.start >= hit.end && actor.end <= draft.span.start)
+                {
+                    event_type = EventType::TransferArms;
+                }
                 if event_type == EventType::TransferArms
                     && let Some(maker) = maker_before(input, actors, draft.span.start)
                     && !source.contains(&maker.entity)

@@ -89,3 +89,18 @@ fn a_quoted_term_with_no_speaker_keeps_the_cue_before_it() {
         "planned"
     );
 }
+
+#[test]
+fn a_date_at_the_sentence_start_does_not_hide_the_subject() {
+    // Neither "In March" as a preposition over the subject nor "week" as a verb with the
+    // subject for its object.
+    for text in [
+        "In March Germany signed an agreement with Ukraine.",
+        "Last week Germany signed an agreement with Ukraine.",
+        "On Tuesday the Germans signed an agreement with Ukraine.",
+    ] {
+        let extraction = extract(text);
+        let agree = first_of(&extraction, "agree");
+        assert_eq!(names(&extraction, agree), ["Germany", "Ukraine"], "{text}");
+    }
+}
