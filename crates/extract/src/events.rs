@@ -1517,6 +1517,16 @@ fn code_event(
     }
 
     let mut event_type = entry.event_type;
+    if entry.aimed
+        && let Some(aimed_at) = right_with(&["at", "against", "on", "toward", "towards"])
+            .into_iter()
+            .find(|actor| !source.contains(&actor.entity))
+    {
+        event_type = EventType::Attack;
+        if !target.contains(&aimed_at.entity) {
+            target.push(aimed_at.entity);
+        }
+    }
     let trigger_lower = &doc.lower[hit.start..hit.end];
     if matches!(event_type, EventType::Cooperate | EventType::Support) && facts.aid() {
         event_type = EventType::Aid;
@@ -1535,6 +1545,7 @@ fn code_event(
             | EventType::Agree
             | EventType::Trade
             | EventType::Aid
+            | EventType::Mobilize
     ) {
         for link in
             input

@@ -47,6 +47,9 @@ pub(crate) struct TriggerEntry {
     pub(crate) derived: bool,
     /// CAMEO "express intent to ...": coded as the act, modality planned.
     pub(crate) planned: bool,
+    /// "launched missiles at X": with a target after "at", "against", "on" or "toward",
+    /// the act is an attack (constraint `aimed`).
+    pub(crate) aimed: bool,
 }
 
 /// A trigger occurrence: byte range in the text and the entries its surface form has.
@@ -116,6 +119,8 @@ impl Triggers {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entries: Vec<Vec<usize>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        // Patterns an earlier layer claims: a later layer adds no entry to them.
+        let mut claimed = HashSet::default();
         for (layer, &(name, tsv)) in layers.iter().enumerate() {
             let derived = layer > 0;
             let earlier_forms = patterns.len();
@@ -128,6 +133,7 @@ impl Triggers {
                 &mut patterns,
                 &mut pattern_entries,
                 &mut index,
+                &mut claimed,
             )?;
         }
         // Thousands of short patterns: a DFA is the fastest to search.
@@ -212,7 +218,9 @@ fn parse_layer(
     patterns: &mut Vec<String>,
     pattern_entries: &mut Vec<Vec<usize>>,
     index: &mut std::collections::HashMap<String, usize>,
+    claimed: &mut HashSet<usize>,
 ) -> Result<(), String> {
+    let mut claims = Vec::new();
     for (line_number, line) in tsv.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -257,12 +265,18 @@ fn parse_layer(
             after: HashSet::default(),
             derived,
             planned: false,
+            aimed: false,
         };
+        // A `shared` entry of the hand layer leaves its forms to the derived layers too
+        // ("fired" before "missiles" here, before "barrage" in CAMEO).
+        let mut shared = false;
         for constraint in columns.get(3).copied().unwrap_or("").split_whitespace() {
             match constraint.split_once('=') {
                 None if constraint == "equipment" => entry.needs_equipment = true,
                 None if constraint == "military" => entry.needs_military = true,
                 None if constraint == "planned" => entry.planned = true,
+                None if constraint == "aimed" => entry.aimed = true,
+                None if constraint == "shared" => shared = true,
                 Some(("before", words)) => entry.before = split_words(words).into_iter().collect(),
                 Some(("not_before", words)) => entry.not_before = split_words(words),
                 Some(("after", words)) => entry.after = split_words(words).into_iter().collect(),
@@ -279,6 +293,7 @@ fn parse_layer(
         for form in split_words(columns[2]) {
             if let Some(&known) = index.get(&form)
                 && known < earlier_forms
+                && claimed.contains(&known)
             {
                 continue;
             }
@@ -288,8 +303,13 @@ fn parse_layer(
                 patterns.len() - 1
             });
             pattern_entries[pattern_index].push(entry_index);
+            if !shared {
+                claims.push(pattern_index);
+            }
         }
     }
+    // A layer's claims bind the layers after it, not its own later lines.
+    claimed.extend(claims);
     Ok(())
 }
 
@@ -349,6 +369,28 @@ mod tests {
                 .iter()
                 .all(|&entry| !triggers.entries[entry].derived)
         );
+    }
+
+    #[test]
+    fn a_shared_hand_entry_leaves_its_forms_to_the_later_layers() {
+        let hand = "mobilize\tself\tfired|launched\tafter=missiles shared aimed\n\
+                    attack\tact\tbombed\n";
+        let derived = "attack\tact\tfired\tafter=barrage\n\
+                       attack\tact\tfired\tafter=bullets\n\
+                       accuse\tact\tbombed\tafter=claims\n";
+        let triggers =
+            Triggers::parse_layers(&[("hand", hand), ("derived", derived)]).expect("parses");
+        let mut hits = Vec::new();
+        triggers.find("they fired and bombed", &mut hits);
+        // Both derived lines of "fired" stay (a layer does not bar its own later lines),
+        // indexed by their object word, beside the shared hand entry, marked aimed.
+        assert_eq!(hits[0].entries.len(), 1);
+        assert!(triggers.entries[hits[0].entries[0]].aimed);
+        assert_eq!(triggers.after_entries(hits[0].pattern, "barrage").len(), 1);
+        assert_eq!(triggers.after_entries(hits[0].pattern, "bullets").len(), 1);
+        // "bombed" is claimed by the hand layer: the derived line adds nothing.
+        assert!(!triggers.has_after_entries(hits[1].pattern));
+        assert_eq!(hits[1].entries.len(), 1);
     }
 
     #[test]
