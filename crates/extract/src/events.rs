@@ -754,6 +754,50 @@ fn sentence_actors(input: &EventInput, index: &Index, sentence: usize) -> Vec<Ac
             actors.push(actor);
         }
     }
+    // "the two countries", "both sides", "ambos países": the two countries named last
+    // before them.
+    for token in first_token + 1..last_token {
+        if !doc.is_word(token)
+            || !words::PAIR_NOUNS.contains(doc.lower_word(token))
+            || !words::PAIR_QUANTIFIERS.contains(doc.lower_word(token - 1))
+        {
+            continue;
+        }
+        let pair_span = Span::new(doc.tokens[token - 1].span.start, doc.tokens[token].span.end);
+        if actors
+            .iter()
+            .any(|actor| actor.start < pair_span.end && pair_span.start < actor.end)
+        {
+            continue;
+        }
+        let mut pair: Vec<usize> = Vec::with_capacity(2);
+        for link in input
+            .resolved
+            .links_starting_in(
+                input.drafts,
+                pair_span.start.saturating_sub(PAIR_REACH),
+                pair_span.start,
+            )
+            .iter()
+            .rev()
+        {
+            Work::add(&doc.work.draft_steps, 1);
+            if input.drafts[link.draft].span.end <= pair_span.start
+                && entity_kind(input, link.entity) == EntityKind::Country
+                && !pair.contains(&link.entity)
+            {
+                pair.push(link.entity);
+                if pair.len() == 2 {
+                    break;
+                }
+            }
+        }
+        if pair.len() == 2 {
+            for entity in pair.into_iter().rev() {
+                actors.push(actor_at(doc, pair_span.start, pair_span.end, entity, false));
+            }
+        }
+    }
     // "his visit to Brazil", "where he met": a possessive or personal pronoun outside
     // quotes stands for the latest person named before it.
     let quotes = index.quotes_near(input, span);
@@ -2008,6 +2052,9 @@ fn nearest_date<'a>(
         .into_iter()
         .find(|date| date.span.start <= sentence_span.start + 12)
 }
+
+/// How far back, in bytes, "the two countries" looks for the countries it stands for.
+const PAIR_REACH: usize = 1500;
 
 /// Whether the word at `token` opens a clause: first in its sentence, after
 /// punctuation, or after a clause opener or "and" ("where he met", `," he added`).

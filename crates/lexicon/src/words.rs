@@ -354,6 +354,10 @@ word_lists! { WORD_LISTS, "en":
     PERSON_PRONOUNS: "person_pronouns.txt", Lower + ES_PERSON_PRONOUNS;
     /// Pronouns that can stand for a speaker that is a group.
     GROUP_PRONOUNS: "group_pronouns.txt", Lower;
+    /// Plural nouns that stand for the two countries named last ("the two countries").
+    PAIR_NOUNS: "pair_nouns.txt", Lower + ES_PAIR_NOUNS;
+    /// The word before a pair noun that makes it a pair ("two", "both").
+    PAIR_QUANTIFIERS: "pair_quantifiers.txt", Lower + ES_PAIR_QUANTIFIERS;
     // Event frames and modality (pw-extract: events).
     /// Words that link an actor to a trigger and name its role in the frame.
     FRAME_PREPOSITIONS: "frame_prepositions.txt", Lower;
@@ -438,6 +442,8 @@ word_lists! { ES_WORD_LISTS, "es":
     ES_SPEECH_VERBS: "speech_verbs.txt", Lower;
     ES_PERSON_PRONOUNS: "person_pronouns.txt", Lower;
     ES_CONTINUATION_VERBS: "continuation_verbs.txt", Lower;
+    ES_PAIR_NOUNS: "pair_nouns.txt", Lower;
+    ES_PAIR_QUANTIFIERS: "pair_quantifiers.txt", Lower;
     ES_NEGATIONS: "negations.txt", Lower;
     ES_ABBREVIATIONS: "abbreviations.txt", Exact;
     ES_LOCATIVES: "locatives.txt", Lower;

@@ -1,6 +1,7 @@
 //! What an event takes from the clause around its trigger beyond the names in it: a
-//! personal pronoun stands for the person named before it, and a modality cue inside a
-//! speaker's quote does not reach a trigger outside it.
+//! personal pronoun stands for the person named before it, "the two countries" for the
+//! two named last, a date at the sentence start is not a preposition over the subject,
+//! and a modality cue inside a speaker's quote does not reach a trigger outside it.
 
 use pw_extract::Extractor;
 use pw_model::{Document, Event, Extraction};
@@ -103,4 +104,30 @@ fn a_date_at_the_sentence_start_does_not_hide_the_subject() {
         let agree = first_of(&extraction, "agree");
         assert_eq!(names(&extraction, agree), ["Germany", "Ukraine"], "{text}");
     }
+}
+
+#[test]
+fn the_two_countries_are_the_two_named_last() {
+    let extraction = extract(
+        "Colombia and Peru signed a defense agreement on Monday. Both countries will hold \
+         joint military exercises next year.",
+    );
+    let exercises = first_of(&extraction, "cooperate_military");
+    assert_eq!(names(&extraction, exercises), ["Colombia", "Peru"]);
+}
+
+#[test]
+fn ambos_paises_are_the_two_named_last() {
+    // The language is detected from the text.
+    let extraction = extract(
+        "Bolivia y Perú firmaron un acuerdo de defensa el lunes. Ambos países realizarán \
+         ejercicios militares conjuntos el próximo año.",
+    );
+    assert_eq!(extraction.language, "es");
+    let exercises = first_of(&extraction, "mobilize");
+    let names = names(&extraction, exercises);
+    assert!(
+        !names.is_empty() && names.iter().all(|name| name == "Bolivia" || name == "Peru"),
+        "{names:?}"
+    );
 }
