@@ -3,20 +3,25 @@
 
 use pw_extract::Extractor;
 use pw_ingest::{Options, read_bytes};
-use pw_model::PartialDate;
+use pw_model::{Event, PartialDate};
 
-/// The date of the first event of `type_name` coded in `sentence`.
-fn event_date(sentence: &str, type_name: &str) -> Option<PartialDate> {
+/// The first event of `type_name` coded in `sentence`.
+fn first_event(sentence: &str, type_name: &str) -> Event {
     let out = read_bytes("case.txt", sentence.as_bytes(), None, &Options::default());
     let mut document = out.documents[0].clone();
     document.meta.published = Some("2024-03-27".parse().expect("a valid date"));
     let extraction = Extractor::new().extract(&document);
-    let event = extraction
+    extraction
         .events
         .iter()
         .find(|event| event.event_type.as_str() == type_name)
-        .unwrap_or_else(|| panic!("{sentence:?} codes no {type_name}: {extraction:?}"));
-    event.date
+        .cloned()
+        .unwrap_or_else(|| panic!("{sentence:?} codes no {type_name}: {extraction:?}"))
+}
+
+/// The date of the first event of `type_name` coded in `sentence`.
+fn event_date(sentence: &str, type_name: &str) -> Option<PartialDate> {
+    first_event(sentence, type_name).date
 }
 
 fn day(text: &str) -> Option<PartialDate> {
@@ -72,20 +77,10 @@ fn a_planned_act_takes_the_next_weekday() {
 
 #[test]
 fn an_act_dated_after_publication_is_planned() {
-    let out = read_bytes(
-        "case.txt",
-        "Argentina and Denmark sign the final contract in April 2024.".as_bytes(),
-        None,
-        &Options::default(),
+    let event = first_event(
+        "Argentina and Denmark sign the final contract in April 2024.",
+        "agree",
     );
-    let mut document = out.documents[0].clone();
-    document.meta.published = Some("2024-03-27".parse().expect("a valid date"));
-    let extraction = Extractor::new().extract(&document);
-    let event = extraction
-        .events
-        .iter()
-        .find(|event| event.event_type.as_str() == "agree")
-        .unwrap_or_else(|| panic!("no agree: {extraction:?}"));
     assert_eq!(event.date, day("2024-04"));
     assert_eq!(event.modality, pw_model::Modality::Planned);
 }
