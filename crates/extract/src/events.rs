@@ -1457,7 +1457,11 @@ fn code_event(
             return None;
         }
     } else {
-        let passive = is_passive(doc, hit.start, sentence);
+        // A subject-only act has no passive: "protesters are gathered outside" is a state,
+        // whatever frame the verb has elsewhere.
+        let passive = entry.frame != Frame::Own
+            && !matches!(entry.event_type, EventType::Protest | EventType::Mobilize)
+            && is_passive(doc, hit.start, sentence);
         let subject_actors = subject(hit.start);
         let by = right_with(&["by"]);
         Work::add(&work.actor_steps, right.len());

@@ -1,7 +1,8 @@
 //! What an event takes from the clause around its trigger beyond the names in it: a
 //! personal pronoun stands for the person named before it, "the two countries" for the
 //! two named last, a date at the sentence start is not a preposition over the subject,
-//! and a modality cue inside a speaker's quote does not reach a trigger outside it.
+//! a subject-only act has no passive, and a modality cue inside a speaker's quote does
+//! not reach a trigger outside it.
 
 use pw_extract::Extractor;
 use pw_model::{Document, Event, Extraction};
@@ -130,4 +131,22 @@ fn ambos_paises_are_the_two_named_last() {
         !names.is_empty() && names.iter().all(|name| name == "Bolivia" || name == "Peru"),
         "{names:?}"
     );
+}
+
+#[test]
+fn protesters_who_are_gathered_are_not_the_target() {
+    // "are gathered" is a state, not a passive: the demonstrators stay the source.
+    let extraction = extract(
+        "Thousands of Iraqi demonstrators are gathered outside the U.S. Embassy in Baghdad \
+         in a mass protest against recent U.S. airstrikes.",
+    );
+    let protest = first_of(&extraction, "protest");
+    let country = |ids: &[pw_model::EntityId]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|&id| extraction.entity(id))
+            .filter_map(|entity| entity.country.clone())
+            .collect()
+    };
+    assert_eq!(country(&protest.source), ["IRQ"]);
+    assert_eq!(country(&protest.target), ["USA"]);
 }
