@@ -1824,6 +1824,24 @@ fn noun_phrase_start(doc: &Doc, trigger_start: usize, sentence: usize) -> usize 
                 steps += adjectives;
                 continue;
             }
+            // "his planned inauguration", "their first joint exercise": up to three
+            // adjectives after a possessive pronoun.
+            if let Some(owner) = (previous.saturating_sub(3).max(sentence_start)..previous)
+                .rev()
+                .take_while(|&at| {
+                    doc.is_word(at)
+                        && doc
+                            .word(at)
+                            .bytes()
+                            .all(|b| b.is_ascii_lowercase() || b == b'-')
+                })
+                .find(|&at| {
+                    let word = doc.lower_word(at);
+                    words::PERSON_POSSESSIVES.contains(word) || matches!(word, "its" | "their")
+                })
+            {
+                index = owner;
+            }
             break;
         }
         index = previous;

@@ -150,3 +150,13 @@ fn protesters_who_are_gathered_are_not_the_target() {
     assert_eq!(country(&protest.source), ["IRQ"]);
     assert_eq!(country(&protest.target), ["USA"]);
 }
+
+#[test]
+fn a_possessive_reaches_over_adjectives_to_its_noun() {
+    let extraction = extract(
+        "Venezuelan President Nicolás Maduro spoke on Monday. The opposition called protests \
+         ahead of his planned inauguration on Friday.",
+    );
+    let inauguration = first_of(&extraction, "inaugurate");
+    assert_eq!(names(&extraction, inauguration), ["Nicolás Maduro"]);
+}
