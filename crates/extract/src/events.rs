@@ -1654,8 +1654,9 @@ fn code_event(
         .take(1)
         .collect();
 
-    let (mut modality, attributed_to) =
-        modality_of(input, index, facts, sentence, trigger, event_type, actors);
+    let (mut modality, attributed_to) = modality_of(
+        input, index, facts, sentence, trigger, event_type, noun, actors,
+    );
     if entry.planned && matches!(modality, Modality::Asserted | Modality::Reported) {
         modality = Modality::Planned;
     }
@@ -1906,6 +1907,7 @@ fn cue_sets() -> &'static CueSets {
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn modality_of(
     input: &EventInput,
     index: &Index,
@@ -1913,6 +1915,7 @@ fn modality_of(
     sentence: usize,
     trigger: Span,
     event_type: EventType,
+    noun: bool,
     actors: &[Actor],
 ) -> (Modality, Option<usize>) {
     let doc = input.doc;
@@ -1951,7 +1954,20 @@ fn modality_of(
             .min(trigger.start),
         trigger.start,
     );
-    let mut modality = Modality::Asserted;
+    let cues = cue_sets();
+    // A cue right before a noun trigger ("his planned inauguration", "a suspected
+    // attack") speaks for it over any cue further back but a negation ("Maduro claimed
+    // ... ahead of his planned inauguration" is planned, not alleged). Before a verb, an
+    // auxiliary ("will offer") does not outweigh "assumed that".
+    let adjacent = noun
+        .then(|| cues.modality.matches(window))
+        .into_iter()
+        .flatten()
+        .filter(|&(_, at)| doc.is_lowercase_word_at(window_start + at))
+        .filter(|&(_, at)| !window[at..].trim_end().contains(char::is_whitespace))
+        .map(|(cue, _)| cues.modality_of[cue])
+        .find(|&candidate| candidate != Modality::Reported);
+    let mut modality = adjacent.unwrap_or(Modality::Asserted);
     let rank = |modality: Modality| match modality {
         Modality::Denied => 5,
         Modality::Speculative => 4,
@@ -1961,11 +1977,13 @@ fn modality_of(
         Modality::Asserted => 0,
     };
     let mut consider = |candidate: Modality| {
+        if adjacent.is_some() && candidate != Modality::Denied {
+            return;
+        }
         if rank(candidate) > rank(modality) {
             modality = candidate;
         }
     };
-    let cues = cue_sets();
     for (cue, at) in cues.modality.matches(window) {
         if !doc.is_lowercase_word_at(window_start + at) {
             continue;

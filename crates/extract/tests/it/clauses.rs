@@ -160,3 +160,16 @@ fn a_possessive_reaches_over_adjectives_to_its_noun() {
     let inauguration = first_of(&extraction, "inaugurate");
     assert_eq!(names(&extraction, inauguration), ["Nicolás Maduro"]);
 }
+
+#[test]
+fn a_cue_right_before_a_noun_trigger_speaks_for_it() {
+    // "claimed" is further back: the inauguration is planned, not alleged.
+    let extraction = extract(
+        "Venezuelan President Nicolás Maduro claimed the individuals had plotted violent \
+         actions ahead of his planned inauguration on Friday.",
+    );
+    assert_eq!(
+        first_of(&extraction, "inaugurate").modality.to_string(),
+        "planned"
+    );
+}
