@@ -302,10 +302,16 @@ def main():
             before_text, after_text = text.split("*", 1)
             # The last content element of what follows the verb is the head the
             # pattern is about ("closer (to {relief debt})" is about debt).
-            after = element_heads(list(reversed(tokenize(after_text))), synsets, stop)
+            after_elements = tokenize(after_text)
+            after = element_heads(list(reversed(after_elements)), synsets, stop)
             before = element_heads(list(reversed(tokenize(before_text))), synsets, stop)
             if after is None and before is None:
                 continue
+            # "{&MILITARY CAMPAIGN}": the head is "campaign", and the qualifier the head
+            # drops becomes the need for a military context ("launched an awareness
+            # campaign" is no attack).
+            if "&MILITARY" in after_elements and after and "military" not in after:
+                mapped = (mapped[0], mapped[1], tuple(mapped[2]) + ("military",))
             add(mapped, block_forms, before=before, after=after)
 
     lines = [

@@ -173,3 +173,26 @@ fn a_cue_right_before_a_noun_trigger_speaks_for_it() {
         "planned"
     );
 }
+
+#[test]
+fn a_military_object_of_the_dictionary_needs_a_military_sentence() {
+    // CAMEO's "continue * {&MILITARY ACTION}" is an attack only where the sentence is
+    // military; "continue to take action" on schools is none.
+    let civil = extract(
+        "The administration of the United States will continue to take action to ensure \
+         that schools are safe.",
+    );
+    assert!(
+        civil
+            .events
+            .iter()
+            .all(|event| event.event_type.as_str() != "attack"),
+        "{:?}",
+        civil.events
+    );
+    let military = extract(
+        "The United States will continue to take military action against the rebels in \
+         Yemen.",
+    );
+    first_of(&military, "attack");
+}
