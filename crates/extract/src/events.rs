@@ -1954,20 +1954,6 @@ fn modality_of(
             .min(trigger.start),
         trigger.start,
     );
-    let cues = cue_sets();
-    // A cue right before a noun trigger ("his planned inauguration", "a suspected
-    // attack") speaks for it over any cue further back but a negation ("Maduro claimed
-    // ... ahead of his planned inauguration" is planned, not alleged). Before a verb, an
-    // auxiliary ("will offer") does not outweigh "assumed that".
-    let adjacent = noun
-        .then(|| cues.modality.matches(window))
-        .into_iter()
-        .flatten()
-        .filter(|&(_, at)| doc.is_lowercase_word_at(window_start + at))
-        .filter(|&(_, at)| !window[at..].trim_end().contains(char::is_whitespace))
-        .map(|(cue, _)| cues.modality_of[cue])
-        .find(|&candidate| candidate != Modality::Reported);
-    let mut modality = adjacent.unwrap_or(Modality::Asserted);
     let rank = |modality: Modality| match modality {
         Modality::Denied => 5,
         Modality::Speculative => 4,
@@ -1976,6 +1962,27 @@ fn modality_of(
         Modality::Reported => 1,
         Modality::Asserted => 0,
     };
+    // The strongest cue in the window; but a cue right before a noun trigger ("his
+    // planned inauguration", "a suspected attack") speaks for it over any cue further
+    // back and anything after but a negation ("Maduro claimed ... ahead of his planned
+    // inauguration" is planned, not alleged). Before a verb, an auxiliary ("will offer")
+    // does not outweigh "assumed that".
+    let cues = cue_sets();
+    let mut adjacent = None;
+    let mut strongest = Modality::Asserted;
+    for (cue, at) in cues.modality.matches(window) {
+        let candidate = cues.modality_of[cue];
+        if candidate == Modality::Reported || !doc.is_lowercase_word_at(window_start + at) {
+            continue;
+        }
+        if noun && adjacent.is_none() && !window[at..].trim_end().contains(char::is_whitespace) {
+            adjacent = Some(candidate);
+        }
+        if rank(candidate) > rank(strongest) {
+            strongest = candidate;
+        }
+    }
+    let mut modality = adjacent.unwrap_or(strongest);
     let mut consider = |candidate: Modality| {
         if adjacent.is_some() && candidate != Modality::Denied {
             return;
@@ -1984,15 +1991,6 @@ fn modality_of(
             modality = candidate;
         }
     };
-    for (cue, at) in cues.modality.matches(window) {
-        if !doc.is_lowercase_word_at(window_start + at) {
-            continue;
-        }
-        let candidate = cues.modality_of[cue];
-        if candidate != Modality::Reported {
-            consider(candidate);
-        }
-    }
     let after_trigger = doc.lower_slice(trigger.end, (trigger.end + 24).min(sentence_span.end));
     if after_trigger.trim_start().starts_with("allegedly")
         || after_trigger.trim_start().starts_with("reportedly")
@@ -2097,11 +2095,12 @@ fn nearest_date<'a>(
 const PAIR_REACH: usize = 1500;
 
 /// Whether the word at `token` opens a clause: first in its sentence, after
-/// punctuation, or after a clause opener or "and" ("where he met", `," he added`).
+/// punctuation, or after a clause opener or "and" (Spanish "y" reads as "and"):
+/// "where he met", `," he added`.
 fn subject_position(doc: &Doc, token: usize, sentence_first: usize) -> bool {
     token == sentence_first
         || !doc.is_word(token - 1)
-        || matches!(doc.lower_word(token - 1), "and" | "y")
+        || doc.lower_word(token - 1) == "and"
         || words::CLAUSE_OPENERS.contains(doc.lower_word(token - 1))
 }
 

@@ -23,6 +23,11 @@ fn first_of<'a>(extraction: &'a Extraction, type_name: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no {type_name} event: {extraction:?}"))
 }
 
+/// The modality of the first event of `type_name` coded in `text`.
+fn modality(text: &str, type_name: &str) -> String {
+    first_of(&extract(text), type_name).modality.to_string()
+}
+
 fn names(extraction: &Extraction, event: &Event) -> Vec<String> {
     let mut names: Vec<String> = event
         .source
@@ -69,25 +74,25 @@ fn a_pronoun_inside_a_quote_is_not_resolved() {
 
 #[test]
 fn a_cue_in_a_quote_does_not_reach_past_it() {
-    let extraction = extract(
-        "President Donald Trump spoke on Tuesday. \"We strongly responded, and always will,\" \
-         Trump said, before accusing Iran of orchestrating the attack.",
-    );
     // Told by Trump ("said"), and not planned for all the "will" inside the quote.
     assert_eq!(
-        first_of(&extraction, "accuse").modality.to_string(),
+        modality(
+            "President Donald Trump spoke on Tuesday. \"We strongly responded, and always will,\" \
+             Trump said, before accusing Iran of orchestrating the attack.",
+            "accuse"
+        ),
         "reported"
     );
 }
 
 #[test]
 fn a_quoted_term_with_no_speaker_keeps_the_cue_before_it() {
-    let extraction = extract(
-        "The opposition urged \"millions\" of Venezuelans to protest against the government \
-         on Thursday.",
-    );
     assert_eq!(
-        first_of(&extraction, "protest").modality.to_string(),
+        modality(
+            "The opposition urged \"millions\" of Venezuelans to protest against the government \
+             on Thursday.",
+            "protest"
+        ),
         "planned"
     );
 }
@@ -164,12 +169,12 @@ fn a_possessive_reaches_over_adjectives_to_its_noun() {
 #[test]
 fn a_cue_right_before_a_noun_trigger_speaks_for_it() {
     // "claimed" is further back: the inauguration is planned, not alleged.
-    let extraction = extract(
-        "Venezuelan President Nicolás Maduro claimed the individuals had plotted violent \
-         actions ahead of his planned inauguration on Friday.",
-    );
     assert_eq!(
-        first_of(&extraction, "inaugurate").modality.to_string(),
+        modality(
+            "Venezuelan President Nicolás Maduro claimed the individuals had plotted violent \
+             actions ahead of his planned inauguration on Friday.",
+            "inaugurate"
+        ),
         "planned"
     );
 }
